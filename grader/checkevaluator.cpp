@@ -1,0 +1,495 @@
+#include "checkevaluator.h"
+
+#include "problemcollector.h"
+#include "racemerger.h"
+
+#include <QLocale>
+#include <QMap>
+#include <QRegularExpression>
+
+namespace RaceGrade {
+
+namespace {
+
+// Collects "what went wrong in how many runs" and words it as one sentence.
+class Tally
+{
+public:
+    void add(const QString &what) { ++m_counts[what]; m_order.removeAll(what); m_order.append(what); }
+    bool isEmpty() const { return m_counts.isEmpty(); }
+    int total() const
+    {
+        int sum = 0;
+        for (const int count : m_counts) {
+            sum += count;
+        }
+        return sum;
+    }
+    QString sentence(int runs, const QString &noun) const
+    {
+        QStringList parts;
+        QStringList keys = m_order;
+        std::stable_sort(keys.begin(), keys.end(), [this](const QString &a, const QString &b) {
+            return m_counts.value(a) > m_counts.value(b);
+        });
+        for (const QString &what : keys) {
+            parts.append(QStringLiteral("%1 in %2 of %3 %4")
+                             .arg(what)
+                             .arg(m_counts.value(what))
+                             .arg(runs)
+                             .arg(noun));
+        }
+        return parts.join(QStringLiteral("; "));
+    }
+
+private:
+    QHash<QString, int> m_counts;
+    QStringList m_order;
+};
+
+QString lastNonEmptyLine(const QString &text)
+{
+    const QStringList lines = text.split(u'\n');
+    for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
+        const QString trimmed = it->trimmed();
+        if (!trimmed.isEmpty()) {
+            return trimmed;
+        }
+    }
+    return {};
+}
+
+QString runsNoun(int count)
+{
+    return count == 1 ? QStringLiteral("run") : QStringLiteral("runs");
+}
+
+QVector<const RunRecord *> runsOf(const QVector<RunRecord> &runs, bool program)
+{
+    QVector<const RunRecord *> result;
+    for (const RunRecord &run : runs) {
+        const bool isProgram = run.binary != BinaryKind::Harness;
+        if (isProgram == program && run.result.outcome != RunOutcome::Cancelled) {
+            result.append(&run);
+        }
+    }
+    return result;
+}
+
+// Why a run did not end normally, in a few words; empty when it did.
+QString abnormalEnd(const RunRecord &run, int limitSeconds)
+{
+    switch (run.result.outcome) {
+    case RunOutcome::TimedOut:
+        return QStringLiteral("did not finish within %1 s").arg(limitSeconds);
+    case RunOutcome::Crashed:
+        return QStringLiteral("crashed with %1").arg(ProblemCollector::signalName(run.result.signal));
+    case RunOutcome::FailedToStart:
+        return QStringLiteral("could not start (%1)").arg(run.result.errorString);
+    case RunOutcome::Cancelled:
+        return QStringLiteral("was cancelled");
+    case RunOutcome::Exited:
+        break;
+    }
+    for (const RuntimeFailure &failure : run.parsed.failures) {
+        if (failure.kind == FailureKind::Deadlock) {
+            return QStringLiteral("stopped in a deadlock (all goroutines were waiting)");
+        }
+        if (failure.kind != FailureKind::SanitizerMappingFailure) {
+            return QStringLiteral("stopped with \"%1\"").arg(failure.message);
+        }
+    }
+    return {};
+}
+
+QString placeOfFirstRace(const RunRecord &run, const SourceMapper &mapper)
+{
+    for (const RaceReport &report : run.parsed.races) {
+        if (report.kind != ReportKind::DataRace) {
+            continue;
+        }
+        QStringList places;
+        for (const MemoryAccess &access : report.accesses) {
+            if (const std::optional<StackFrame> frame = mapper.representativeFrame(access.stack)) {
+                places.append(QStringLiteral("%1:%2").arg(mapper.displayPath(frame->file)).arg(
+                    frame->line));
+            }
+        }
+        return places.join(QStringLiteral(" and "));
+    }
+    return {};
+}
+
+CheckResult notRun(const CheckSpec &spec, const QString &why)
+{
+    return CheckResult{spec.id, spec.title, CheckStatus::NotRun, 0, spec.points,
+                       QStringLiteral("not run: ") + why, QString()};
+}
+
+CheckResult judged(const CheckSpec &spec, bool passed, const QString &detail)
+{
+    return CheckResult{spec.id,
+                       spec.title,
+                       passed ? CheckStatus::Passed : CheckStatus::Failed,
+                       passed ? spec.points : 0,
+                       spec.points,
+                       detail,
+                       passed ? QString() : spec.hint};
+}
+
+CheckResult evaluateCompile(const CheckSpec &spec, const CheckContext &context)
+{
+    const BuildStep &step = context.build.program;
+    if (step.succeeded) {
+        int warnings = 0;
+        for (const Diagnostic &diagnostic : step.diagnostics) {
+            warnings += diagnostic.severity == Severity::Warning ? 1 : 0;
+        }
+        return judged(spec, true,
+                      warnings == 0 ? QStringLiteral("built without errors")
+                                    : QStringLiteral("built, with %1 warning(s)").arg(warnings));
+    }
+    for (const Diagnostic &diagnostic : step.diagnostics) {
+        if (diagnostic.severity == Severity::Error) {
+            const QString place =
+                diagnostic.line > 0
+                    ? QStringLiteral("%1:%2: ").arg(diagnostic.file).arg(diagnostic.line)
+                    : QString();
+            return judged(spec, false,
+                          QStringLiteral("does not compile: ") + place + diagnostic.message);
+        }
+    }
+    if (step.outcome == RunOutcome::TimedOut) {
+        return judged(spec, false, QStringLiteral("the build did not finish in time"));
+    }
+    return judged(spec, false, QStringLiteral("does not compile: ") +
+                                   step.output.trimmed().section(u'\n', 0, 2));
+}
+
+CheckResult evaluateFinalLine(const CheckSpec &spec, const CheckContext &context)
+{
+    const QVector<const RunRecord *> runs = runsOf(context.runs, true);
+    if (runs.isEmpty()) {
+        return notRun(spec, QStringLiteral("the program did not run"));
+    }
+    const QString expected = CheckEvaluator::readableNumber(spec.expect);
+    Tally wrong;
+    for (const RunRecord *run : runs) {
+        const QString ending = abnormalEnd(*run, context.runSeconds);
+        const QString last = lastNonEmptyLine(run->standardOutput);
+        if (!ending.isEmpty() && last != spec.expect) {
+            wrong.add(ending);
+        } else if (last != spec.expect) {
+            wrong.add(last.isEmpty() ? QStringLiteral("printed nothing")
+                                     : QStringLiteral("printed %1 instead of %2")
+                                           .arg(CheckEvaluator::readableNumber(last.left(60)),
+                                                expected));
+        } else if (spec.exitZero && !run->result.exitedWith(0)) {
+            wrong.add(!ending.isEmpty() ? ending
+                      : run->result.exitCode == 66 && run->instrumented()
+                          ? QStringLiteral("exited with status 66 because the race detector "
+                                           "found a race")
+                          : QStringLiteral("exited with status %1").arg(run->result.exitCode));
+        }
+    }
+    if (wrong.isEmpty()) {
+        return judged(spec, true,
+                      QStringLiteral("printed %1 as the last line%2 in all %3 runs")
+                          .arg(expected,
+                               spec.exitZero ? QStringLiteral(" and exited with status 0")
+                                             : QString())
+                          .arg(runs.size()));
+    }
+    return judged(spec, false, wrong.sentence(int(runs.size()), runsNoun(int(runs.size()))));
+}
+
+CheckResult evaluateLineCount(const CheckSpec &spec, const CheckContext &context)
+{
+    const QVector<const RunRecord *> runs = runsOf(context.runs, true);
+    if (runs.isEmpty()) {
+        return notRun(spec, QStringLiteral("the program did not run"));
+    }
+    Tally wrong;
+    for (const RunRecord *run : runs) {
+        const int count = int(run->standardOutput.split(u'\n').filter(spec.pattern).size());
+        if (count == spec.count) {
+            continue;
+        }
+        const QString ending = abnormalEnd(*run, context.runSeconds);
+        if (!ending.isEmpty() && count < spec.count) {
+            wrong.add(ending);
+        } else {
+            wrong.add(QStringLiteral("\"%1\" was printed %2 time%3")
+                          .arg(spec.pattern)
+                          .arg(count)
+                          .arg(count == 1 ? QString() : QStringLiteral("s")));
+        }
+    }
+    const QString times = spec.count == 1 ? QStringLiteral("once")
+                                          : QStringLiteral("%1 times").arg(spec.count);
+    if (wrong.isEmpty()) {
+        return judged(spec, true,
+                      QStringLiteral("\"%1\" was printed exactly %2 in all %3 runs")
+                          .arg(spec.pattern, times)
+                          .arg(runs.size()));
+    }
+    return judged(spec, false,
+                  QStringLiteral("expected \"%1\" exactly %2: ").arg(spec.pattern, times) +
+                      wrong.sentence(int(runs.size()), runsNoun(int(runs.size()))));
+}
+
+CheckResult evaluateCleanExit(const CheckSpec &spec, const CheckContext &context)
+{
+    const QVector<const RunRecord *> runs = runsOf(context.runs, true);
+    if (runs.isEmpty()) {
+        return notRun(spec, QStringLiteral("the program did not run"));
+    }
+    Tally wrong;
+    for (const RunRecord *run : runs) {
+        const QString ending = abnormalEnd(*run, context.runSeconds);
+        if (!ending.isEmpty()) {
+            wrong.add(ending);
+            continue;
+        }
+        const int code = run->result.exitCode;
+        // Status 66 is the race detector's own; the race check already judges that run.
+        if (code != 0 && !(code == 66 && run->instrumented() && run->hasDataRace())) {
+            wrong.add(QStringLiteral("exited with status %1").arg(code));
+        }
+    }
+    if (wrong.isEmpty()) {
+        return judged(spec, true,
+                      QStringLiteral("all %1 runs finished by themselves within %2 s")
+                          .arg(runs.size())
+                          .arg(context.runSeconds));
+    }
+    return judged(spec, false, wrong.sentence(int(runs.size()), runsNoun(int(runs.size()))));
+}
+
+CheckResult evaluateRaceFree(const CheckSpec &spec, const CheckContext &context)
+{
+    int instrumented = 0;
+    int finished = 0;
+    for (const RunRecord &run : context.runs) {
+        if (run.instrumented() && run.result.outcome != RunOutcome::Cancelled) {
+            ++instrumented;
+            finished += run.finished() ? 1 : 0;
+        }
+    }
+    QStringList races;
+    for (const RaceFinding &race : context.races) {
+        if (race.kind != u"data-race") {
+            continue;
+        }
+        QStringList sides;
+        for (const RaceAccessSite &access : race.accesses) {
+            sides.append(QStringLiteral("%1 at %2:%3").arg(access.op, access.file).arg(access.line));
+        }
+        races.append(QStringLiteral("%1 (in %2 of %3 runs)")
+                         .arg(sides.join(QStringLiteral(" vs ")))
+                         .arg(race.occurrences)
+                         .arg(race.runs));
+    }
+    if (!races.isEmpty()) {
+        CheckResult result = judged(
+            spec, false,
+            QStringLiteral("the race detector found %1 race%2: %3")
+                .arg(races.size())
+                .arg(races.size() == 1 ? QString() : QStringLiteral("s"))
+                .arg(races.mid(0, 3).join(QStringLiteral("; "))) +
+                (races.size() > 3 ? QStringLiteral("; and %1 more").arg(races.size() - 3)
+                                  : QString()));
+        for (const RaceFinding &race : context.races) {
+            if (race.kind == u"data-race" && !race.hint.isEmpty()) {
+                result.hint = race.hint;
+                break;
+            }
+        }
+        return result;
+    }
+    if (instrumented == 0) {
+        return notRun(spec, QStringLiteral("nothing ran with the race detector"));
+    }
+    if (finished == 0) {
+        return judged(spec, false,
+                      QStringLiteral("none of the %1 runs with the race detector finished, so "
+                                     "races could not be ruled out")
+                          .arg(instrumented));
+    }
+    return judged(spec, true,
+                  QStringLiteral("no race reported in %1 runs with the race detector")
+                      .arg(instrumented));
+}
+
+CheckResult evaluateHarness(const CheckSpec &spec, const CheckContext &context)
+{
+    const BuildStep &harnessBuild = context.build.harness;
+    if (!harnessBuild.succeeded) {
+        const QString name = CheckEvaluator::missingName(harnessBuild.diagnostics);
+        if (!name.isEmpty()) {
+            return judged(spec, false,
+                          QStringLiteral("the hidden tests need `%1`, which your file does not "
+                                         "define as the instructions ask (check its name and "
+                                         "signature)")
+                              .arg(name));
+        }
+        for (const Diagnostic &diagnostic : harnessBuild.diagnostics) {
+            if (diagnostic.severity == Severity::Error) {
+                return judged(spec, false,
+                              QStringLiteral("the hidden tests could not be built with your code: ") +
+                                  diagnostic.message);
+            }
+        }
+        return judged(spec, false,
+                      QStringLiteral("the hidden tests could not be built with your code"));
+    }
+    const QVector<const RunRecord *> runs = runsOf(context.runs, false);
+    if (runs.isEmpty()) {
+        return notRun(spec, QStringLiteral("the hidden tests did not run"));
+    }
+    Tally wrong;
+    QString passDetail;
+    for (const RunRecord *run : runs) {
+        const HarnessVerdict *verdict = nullptr;
+        int reported = 0;
+        for (const HarnessVerdict &candidate : run->verdicts) {
+            if (candidate.testId == spec.harnessTest) {
+                verdict = &candidate;
+                ++reported;
+            }
+        }
+        // The harness prints each result once; a second line was printed by something else,
+        // such as a program trying to fake a pass.
+        // TODO(#4): sign verdict lines with a per-run token the submission cannot know.
+        if (reported > 1) {
+            wrong.add(QStringLiteral("the result of the hidden test was printed %1 times; only "
+                                     "the hidden test may print result lines")
+                          .arg(reported));
+        } else if (!verdict) {
+            const QString ending = abnormalEnd(*run, context.harnessSeconds);
+            wrong.add(ending.isEmpty()
+                          ? QStringLiteral("the hidden test ended before giving a result (exit "
+                                           "status %1)")
+                                .arg(run->result.exitCode)
+                          : QStringLiteral("the hidden test ") + ending);
+        } else if (!verdict->passed) {
+            wrong.add(verdict->detail);
+        } else if (spec.raceFree && run->hasDataRace()) {
+            wrong.add(QStringLiteral("the race detector found a race while the hidden test ran "
+                                     "(%1)")
+                          .arg(placeOfFirstRace(*run, context.mapper)));
+        } else {
+            passDetail = verdict->detail;
+        }
+    }
+    if (wrong.isEmpty()) {
+        return judged(spec, true,
+                      QStringLiteral("%1 (all %2 runs)").arg(passDetail).arg(runs.size()));
+    }
+    return judged(spec, false, wrong.sentence(int(runs.size()), runsNoun(int(runs.size()))));
+}
+
+CheckResult evaluateVet(const CheckSpec &spec, const CheckContext &context)
+{
+    const BuildStep &vet = context.build.vet;
+    if (!vet.attempted) {
+        return notRun(spec, QStringLiteral("go vet was not run"));
+    }
+    if (vet.outcome != RunOutcome::Exited) {
+        return judged(spec, false, QStringLiteral("go vet did not finish"));
+    }
+    if (vet.succeeded) {
+        return judged(spec, true, QStringLiteral("go vet (%1) found nothing")
+                                      .arg(spec.analyzers.join(QStringLiteral(", "))));
+    }
+    QStringList findings;
+    for (const Diagnostic &diagnostic : vet.diagnostics) {
+        findings.append(QStringLiteral("%1:%2: %3")
+                            .arg(diagnostic.file)
+                            .arg(diagnostic.line)
+                            .arg(diagnostic.message));
+    }
+    if (findings.isEmpty()) {
+        findings.append(vet.output.trimmed().section(u'\n', 0, 1));
+    }
+    return judged(spec, false, QStringLiteral("go vet: ") +
+                                   findings.mid(0, 3).join(QStringLiteral("; ")));
+}
+
+} // namespace
+
+QString CheckEvaluator::readableNumber(const QString &text)
+{
+    bool isNumber = false;
+    const qlonglong value = text.toLongLong(&isNumber);
+    return isNumber ? QLocale(QLocale::English).toString(value) : text;
+}
+
+QString CheckEvaluator::missingName(const QVector<Diagnostic> &harnessDiagnostics)
+{
+    // Go: "undefined: X", "c.Load undefined (type *Config has no field or method Load)".
+    // gcc: "'X' was not declared in this scope", "'class C' has no member named 'X'",
+    //      "'X' does not name a type". clang: "use of undeclared identifier 'X'",
+    //      "no member named 'X' in 'C'", "unknown type name 'X'".
+    static const QRegularExpression patterns[] = {
+        QRegularExpression(QStringLiteral(R"(has no field or method (?<name>\w+))")),
+        QRegularExpression(QStringLiteral(R"(^undefined: (?<name>\w+))")),
+        QRegularExpression(QStringLiteral(R"(no member named '(?<name>\w+)')")),
+        QRegularExpression(QStringLiteral(R"(has no member named '(?<name>\w+)')")),
+        QRegularExpression(QStringLiteral(R"('(?<name>\w+)' was not declared in this scope)")),
+        QRegularExpression(QStringLiteral(R"(use of undeclared identifier '(?<name>\w+)')")),
+        QRegularExpression(QStringLiteral(R"('(?<name>\w+)' does not name a type)")),
+        QRegularExpression(QStringLiteral(R"(unknown type name '(?<name>\w+)')")),
+    };
+    for (const Diagnostic &diagnostic : harnessDiagnostics) {
+        if (diagnostic.severity != Severity::Error) {
+            continue;
+        }
+        for (const QRegularExpression &pattern : patterns) {
+            const QRegularExpressionMatch match = pattern.match(diagnostic.message);
+            if (match.hasMatch()) {
+                return match.captured(u"name");
+            }
+        }
+    }
+    return {};
+}
+
+QVector<CheckResult> CheckEvaluator::evaluate(const QVector<CheckSpec> &checks,
+                                              const CheckContext &context)
+{
+    QVector<CheckResult> results;
+    const bool built = context.build.program.succeeded;
+    for (const CheckSpec &spec : checks) {
+        if (spec.kind != CheckKind::Compile && !built) {
+            results.append(notRun(spec, QStringLiteral("the program did not compile")));
+            continue;
+        }
+        switch (spec.kind) {
+        case CheckKind::Compile:
+            results.append(evaluateCompile(spec, context));
+            break;
+        case CheckKind::FinalLine:
+            results.append(evaluateFinalLine(spec, context));
+            break;
+        case CheckKind::LineCount:
+            results.append(evaluateLineCount(spec, context));
+            break;
+        case CheckKind::CleanExit:
+            results.append(evaluateCleanExit(spec, context));
+            break;
+        case CheckKind::RaceFree:
+            results.append(evaluateRaceFree(spec, context));
+            break;
+        case CheckKind::Harness:
+            results.append(evaluateHarness(spec, context));
+            break;
+        case CheckKind::Vet:
+            results.append(evaluateVet(spec, context));
+            break;
+        }
+    }
+    return results;
+}
+
+} // namespace RaceGrade

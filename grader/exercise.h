@@ -1,0 +1,86 @@
+#pragma once
+
+#include "language.h"
+
+#include <QMap>
+#include <QStringList>
+#include <QVector>
+
+namespace RaceGrade {
+
+/// What a check looks at. See exercises/README.md for the manifest fields of each kind.
+enum class CheckKind {
+    Compile,   ///< the program builds
+    FinalLine, ///< the last non-empty stdout line of every run equals `expect`
+    LineCount, ///< `count` stdout lines contain `pattern` in every run
+    CleanExit, ///< every run ends by itself in time, without a crash or an error status
+    RaceFree,  ///< no data race in any run of the program or the harness
+    Harness,   ///< the hidden harness reports a pass for `harnessTest` in every harness run
+    Vet,       ///< go vet with `analyzers` finds nothing
+};
+
+QString checkKindId(CheckKind kind);
+std::optional<CheckKind> checkKindFromId(QStringView id);
+
+/// One graded check of an exercise, as the manifest defines it for one language.
+struct CheckSpec
+{
+    QString id;
+    QString title;
+    int points = 0;
+    CheckKind kind = CheckKind::Compile;
+    QString expect;        ///< FinalLine
+    bool exitZero = false; ///< FinalLine: the run must also exit with status 0
+    QString pattern;       ///< LineCount
+    int count = 1;         ///< LineCount
+    QString harnessTest;   ///< Harness
+    bool raceFree = false; ///< Harness: the harness runs must also be free of races
+    QStringList analyzers; ///< Vet
+    QString hint;          ///< shown with a failed result: the idea that makes the check pass
+
+    bool operator==(const CheckSpec &other) const = default;
+};
+
+/// Files of an exercise for one language, as absolute paths.
+struct LanguageFiles
+{
+    QString starter;
+    QString harness;   ///< empty when the exercise has no hidden harness for this language
+    QString reference; ///< used by tests only; never shown to students
+
+    bool operator==(const LanguageFiles &other) const = default;
+};
+
+/// Time limits of an exercise, in seconds.
+struct ExerciseLimits
+{
+    int buildSeconds = 120;
+    int runSeconds = 10;
+    int harnessSeconds = 30;
+
+    bool operator==(const ExerciseLimits &other) const = default;
+};
+
+/// An exercise loaded from its folder: what to show a student and how to grade a solution.
+struct Exercise
+{
+    QString id;
+    QString title;
+    QString summary;
+    int order = 0;
+    QString directory;        ///< absolute path of the exercise folder
+    QString instructionsPath; ///< absolute path of the Markdown instructions
+    ExerciseLimits limits;
+    QMap<Language, LanguageFiles> files;
+    QMap<Language, QVector<CheckSpec>> checks;
+
+    bool supports(Language language) const { return files.contains(language); }
+    QVector<CheckSpec> checksFor(Language language) const { return checks.value(language); }
+    int maxPoints(Language language) const;
+    bool hasCheck(Language language, CheckKind kind) const;
+    QList<Language> languages() const { return files.keys(); }
+
+    bool operator==(const Exercise &other) const = default;
+};
+
+} // namespace RaceGrade

@@ -1,0 +1,489 @@
+#include "grader.h"
+
+#include "checkevaluator.h"
+#include "logging.h"
+#include "mistakeclassifier.h"
+#include "problemcollector.h"
+#include "racemerger.h"
+#include "sourcemapper.h"
+#include "toolchain.h"
+#include "workspace.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QThread>
+
+#include <mutex>
+#include <thread>
+
+namespace RaceGrade {
+
+namespace {
+
+// After this many runs of one binary that all hit the time limit, with none finishing, the
+// remaining runs of that binary are skipped: each would only wait out the limit again.
+constexpr int timeoutsBeforeGivingUp = 3;
+constexpr int logTextLimit = 32 * 1024;
+constexpr int maxLogs = 6;
+
+// Runs work(i) for i in [0, count) on up to `jobs` threads.
+void runParallel(int jobs, int count, const std::function<void(int)> &work)
+{
+    std::atomic_int next{0};
+    const auto worker = [&] {
+        for (int i = next++; i < count; i = next++) {
+            work(i);
+        }
+    };
+    std::vector<std::thread> threads;
+    const int threadCount = qMin(jobs, count);
+    for (int t = 1; t < threadCount; ++t) {
+        threads.emplace_back(worker);
+    }
+    worker();
+    for (std::thread &thread : threads) {
+        thread.join();
+    }
+}
+
+bool isElfBinary(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && file.read(4) == QByteArray("\x7f" "ELF");
+}
+
+struct PlannedRun
+{
+    BinaryKind binary;
+    int index;
+};
+
+QVector<PlannedRun> planRuns(int programRuns, int plainRuns, int harnessRuns)
+{
+    // Harness runs last longest, so they start first; program runs of both builds alternate so
+    // that an early stop after repeated timeouts comes as soon as possible.
+    QVector<PlannedRun> plan;
+    for (int i = 0; i < harnessRuns; ++i) {
+        plan.append({BinaryKind::Harness, i});
+    }
+    for (int i = 0; i < qMax(programRuns, plainRuns); ++i) {
+        if (i < programRuns) {
+            plan.append({BinaryKind::Program, i});
+        }
+        if (i < plainRuns) {
+            plan.append({BinaryKind::PlainProgram, i});
+        }
+    }
+    return plan;
+}
+
+QString capped(const QString &text)
+{
+    return text.size() <= logTextLimit
+               ? text
+               : text.left(logTextLimit) + QStringLiteral("\n[... cut: the rest is not kept]");
+}
+
+QString runLabel(const RunRecord &run)
+{
+    QString ending;
+    switch (run.result.outcome) {
+    case RunOutcome::Exited:
+        ending = QStringLiteral("exit status %1").arg(run.result.exitCode);
+        break;
+    case RunOutcome::Crashed:
+        ending = QStringLiteral("killed by %1").arg(ProblemCollector::signalName(run.result.signal));
+        break;
+    case RunOutcome::TimedOut:
+        ending = QStringLiteral("stopped at the time limit");
+        break;
+    case RunOutcome::FailedToStart:
+        ending = QStringLiteral("could not start");
+        break;
+    case RunOutcome::Cancelled:
+        ending = QStringLiteral("cancelled");
+        break;
+    }
+    return QStringLiteral("%1 %2 (%3): %4, %5 ms")
+        .arg(ProblemCollector::binaryDescription(run.binary, false))
+        .arg(run.index + 1)
+        .arg(run.schedule, ending)
+        .arg(run.result.wallMs);
+}
+
+// A few runs worth reading: the first of each kind of ending, races first.
+QVector<RunLog> pickLogs(const QVector<RunRecord> &runs)
+{
+    QVector<RunLog> logs;
+    QSet<QString> seen;
+    const auto take = [&](const std::function<bool(const RunRecord &)> &wanted,
+                          const QString &kind) {
+        for (const RunRecord &run : runs) {
+            if (logs.size() >= maxLogs) {
+                return;
+            }
+            const QString key = kind + binaryKindId(run.binary);
+            if (!seen.contains(key) && wanted(run)) {
+                seen.insert(key);
+                logs.append(RunLog{runLabel(run), capped(run.standardOutput),
+                                   capped(run.standardError)});
+            }
+        }
+    };
+    take([](const RunRecord &run) { return run.hasDataRace(); }, QStringLiteral("race"));
+    take([](const RunRecord &run) { return !run.parsed.failures.isEmpty(); },
+         QStringLiteral("failure"));
+    take([](const RunRecord &run) { return !run.finished(); }, QStringLiteral("abnormal"));
+    take([](const RunRecord &) { return true; }, QStringLiteral("any"));
+    return logs;
+}
+
+class Grading
+{
+public:
+    Grading(const GradeRequest &request, const Grader::ProgressCallback &progress,
+            const std::atomic_bool *cancelled)
+        : m_request(request)
+        , m_progress(progress)
+        , m_cancelled(cancelled)
+        , m_toolchain(Toolchain::create(request.language, request.options))
+        , m_jobs(request.options.jobs > 0 ? request.options.jobs
+                                          : qMax(1, QThread::idealThreadCount()))
+        , m_runSeconds(request.options.runSeconds > 0 ? request.options.runSeconds
+                                                      : request.exercise.limits.runSeconds)
+    {
+    }
+
+    Grade run();
+
+private:
+    bool isCancelled() const { return m_cancelled && m_cancelled->load(); }
+    void report(int done, int total, const QString &stage) const;
+    void build(const Workspace &workspace, const SourceMapper &mapper);
+    void buildStep(BuildStep &step, const BuildCommand &command, const SourceMapper &mapper);
+    void runAll(const Workspace &workspace);
+    RunRecord runOnce(const Workspace &workspace, const PlannedRun &planned);
+    void finish(Grade &grade, const SourceMapper &mapper);
+
+    const GradeRequest &m_request;
+    const Grader::ProgressCallback &m_progress;
+    const std::atomic_bool *m_cancelled;
+    std::unique_ptr<Toolchain> m_toolchain;
+    const int m_jobs;
+    const int m_runSeconds;
+
+    BuildOutcome m_build;
+    QVector<RunRecord> m_runs;
+    int m_skipped = 0;
+    std::atomic_bool m_addressRandomizationOff{false};
+    QStringList m_notes;
+};
+
+void Grading::report(int done, int total, const QString &stage) const
+{
+    if (m_progress) {
+        m_progress(GradeProgress{done, total, stage});
+    }
+}
+
+void Grading::buildStep(BuildStep &step, const BuildCommand &command, const SourceMapper &mapper)
+{
+    step.attempted = true;
+    step.command = command.displayLine();
+    RunRequest request;
+    request.program = command.program;
+    request.arguments = command.arguments;
+    request.workingDirectory = command.workingDirectory;
+    request.environment = m_toolchain->buildEnvironment();
+    request.timeLimitMs = m_request.exercise.limits.buildSeconds * 1000;
+    const RunResult result = ProcessRunner::run(request, m_cancelled);
+    step.outcome = result.outcome;
+    step.seconds = result.wallMs / 1000.0;
+    step.output = QString::fromUtf8(result.standardOutput + result.standardError);
+    step.succeeded = result.exitedWith(0);
+    if (step.succeeded && !command.outputFile.isEmpty() && !isElfBinary(command.outputFile)) {
+        step.succeeded = false;
+    }
+    for (const Diagnostic &diagnostic : m_toolchain->parseDiagnostics(step.output)) {
+        step.diagnostics.append(mapper.mapped(diagnostic));
+    }
+    qCDebug(lcBuild).noquote() << step.name << ":" << step.command << "->"
+                               << runOutcomeId(result.outcome) << result.exitCode << "in"
+                               << result.wallMs << "ms";
+}
+
+void Grading::build(const Workspace &workspace, const SourceMapper &mapper)
+{
+    m_build.program.name = QStringLiteral("program");
+    m_build.plainProgram.name = QStringLiteral("plain program");
+    m_build.harness.name = QStringLiteral("harness");
+    m_build.vet.name = QStringLiteral("vet");
+
+    QStringList analyzers;
+    for (const CheckSpec &check : m_request.exercise.checksFor(m_request.language)) {
+        if (check.kind == CheckKind::Vet) {
+            analyzers.append(check.analyzers);
+        }
+    }
+    analyzers.removeDuplicates();
+
+    QVector<QPair<BuildStep *, BuildCommand>> steps = {
+        {&m_build.program, m_toolchain->programBuild(workspace, true)},
+        {&m_build.plainProgram, m_toolchain->programBuild(workspace, false)},
+    };
+    if (workspace.hasHarness()) {
+        steps.append({&m_build.harness, m_toolchain->harnessBuild(workspace)});
+    }
+    if (!analyzers.isEmpty()) {
+        const BuildCommand vet = m_toolchain->vetCommand(workspace, analyzers);
+        if (!vet.program.isEmpty()) {
+            steps.append({&m_build.vet, vet});
+        }
+    }
+    std::atomic_int done{0};
+    const int total = int(steps.size());
+    report(0, total, QStringLiteral("building"));
+    runParallel(m_jobs, total, [&](int i) {
+        buildStep(*steps[i].first, steps[i].second, mapper);
+        report(++done, total, QStringLiteral("building"));
+    });
+
+    // A Go file outside package main builds into an archive, not a program.
+    const QVector<Diagnostic> preflight =
+        m_toolchain->inspectSource(m_request.source, mapper.displayName());
+    if (!preflight.isEmpty() && m_build.program.succeeded == false &&
+        m_build.program.diagnostics.isEmpty()) {
+        m_build.program.diagnostics = preflight;
+    } else if (!preflight.isEmpty()) {
+        m_build.program.succeeded = false;
+        m_build.program.diagnostics = preflight + m_build.program.diagnostics;
+    }
+}
+
+RunRecord Grading::runOnce(const Workspace &workspace, const PlannedRun &planned)
+{
+    const RunSchedule schedule = m_toolchain->schedule(planned.binary, planned.index);
+    RunRecord record;
+    record.binary = planned.binary;
+    record.index = planned.index;
+    record.schedule = schedule.label;
+
+    RunRequest request;
+    const bool harness = planned.binary == BinaryKind::Harness;
+    request.program = workspace.binDir() +
+                      (harness ? QStringLiteral("/harness")
+                       : planned.binary == BinaryKind::Program ? QStringLiteral("/program")
+                                                               : QStringLiteral("/plain"));
+    if (harness) {
+        request.arguments = m_toolchain->harnessArguments();
+    }
+    request.workingDirectory = workspace.runDir();
+    request.environment = m_toolchain->runEnvironment(workspace, schedule);
+    const int limitSeconds = harness ? m_request.exercise.limits.harnessSeconds : m_runSeconds;
+    request.timeLimitMs = limitSeconds * 1000;
+    request.cpuLimitSeconds = limitSeconds * qMax(1, QThread::idealThreadCount()) + 1;
+    request.cpuCount = schedule.cpuCount;
+
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        request.disableAddressRandomization = m_addressRandomizationOff.load();
+        record.addressRandomizationDisabled = request.disableAddressRandomization;
+        record.result = ProcessRunner::run(request, m_cancelled);
+        record.standardOutput = QString::fromUtf8(record.result.standardOutput);
+        record.standardError = QString::fromUtf8(record.result.standardError);
+        record.parsed = ReportParser::parse(record.standardError);
+        const bool mappingFailure =
+            std::any_of(record.parsed.failures.cbegin(), record.parsed.failures.cend(),
+                        [](const RuntimeFailure &failure) {
+                            return failure.kind == FailureKind::SanitizerMappingFailure;
+                        });
+        // ThreadSanitizer cannot start on kernels with high ASLR entropy; without randomisation
+        // it can, and the program behaves the same.
+        if (!mappingFailure || request.disableAddressRandomization) {
+            break;
+        }
+        m_addressRandomizationOff = true;
+    }
+    if (harness) {
+        record.verdicts = HarnessProtocol::parse(record.standardOutput);
+    }
+    // The raw bytes are decoded above; keep memory low for big classes.
+    record.result.standardOutput.clear();
+    record.result.standardError.clear();
+    return record;
+}
+
+void Grading::runAll(const Workspace &workspace)
+{
+    const GradeOptions &options = m_request.options;
+    const int programRuns = m_build.program.succeeded ? qMax(1, options.runs) : 0;
+    const int plainRuns = m_build.plainProgram.succeeded ? options.effectivePlainRuns() : 0;
+    const int harnessRuns = m_build.harness.succeeded ? options.effectiveHarnessRuns() : 0;
+    const QVector<PlannedRun> plan = planRuns(programRuns, plainRuns, harnessRuns);
+
+    std::mutex mutex;
+    QHash<BinaryKind, int> timeouts;
+    QHash<BinaryKind, int> finished;
+    int done = 0;
+    const int total = int(plan.size());
+    report(0, total, QStringLiteral("running"));
+    runParallel(m_jobs, total, [&](int i) {
+        const PlannedRun &planned = plan.at(i);
+        {
+            const std::lock_guard<std::mutex> lock(mutex);
+            const bool hopeless = timeouts.value(planned.binary) >= timeoutsBeforeGivingUp &&
+                                  finished.value(planned.binary) == 0;
+            if (hopeless || isCancelled()) {
+                m_skipped += hopeless ? 1 : 0;
+                report(++done, total, QStringLiteral("running"));
+                return;
+            }
+        }
+        RunRecord record = runOnce(workspace, planned);
+        const std::lock_guard<std::mutex> lock(mutex);
+        if (record.result.outcome == RunOutcome::TimedOut) {
+            ++timeouts[planned.binary];
+        } else if (record.result.outcome != RunOutcome::Cancelled) {
+            ++finished[planned.binary];
+        }
+        m_runs.append(std::move(record));
+        report(++done, total, QStringLiteral("running"));
+    });
+
+    // Runs finish in any order; reports read better in plan order.
+    std::sort(m_runs.begin(), m_runs.end(), [](const RunRecord &a, const RunRecord &b) {
+        return a.binary != b.binary ? a.binary < b.binary : a.index < b.index;
+    });
+    if (m_skipped > 0) {
+        m_notes.append(QStringLiteral("%1 planned runs were skipped: the first %2 runs of the same "
+                                      "build all hit the time limit")
+                           .arg(m_skipped)
+                           .arg(timeoutsBeforeGivingUp));
+    }
+    if (m_addressRandomizationOff) {
+        m_notes.append(QStringLiteral("ThreadSanitizer could not start with address randomisation "
+                                      "on (this kernel's ASLR entropy is too high for it); the "
+                                      "runs were repeated with randomisation off"));
+    }
+}
+
+void Grading::finish(Grade &grade, const SourceMapper &mapper)
+{
+    const ExerciseLimits &limits = m_request.exercise.limits;
+    grade.compile.ok = m_build.program.succeeded;
+    grade.compile.output = m_build.program.output;
+    grade.compile.diagnostics = m_build.program.diagnostics;
+    for (const Diagnostic &diagnostic : m_build.vet.diagnostics) {
+        Diagnostic warning = diagnostic;
+        warning.severity = Severity::Warning;
+        warning.tool = QStringLiteral("go vet");
+        grade.compile.diagnostics.append(warning);
+    }
+    if (m_build.program.succeeded && !m_build.plainProgram.succeeded) {
+        m_notes.append(QStringLiteral("the build without the race detector failed, so only "
+                                      "race-enabled runs were made"));
+    }
+
+    grade.races = RaceMerger::merge(m_runs, mapper);
+    const QStringList sourceLines = QString::fromUtf8(m_request.source).split(u'\n');
+    MistakeClassifier::annotate(grade.races, sourceLines, m_request.language);
+    grade.problems =
+        ProblemCollector::collect(m_build, m_runs, mapper, m_runSeconds, limits.harnessSeconds);
+
+    const CheckContext context{m_request.language, m_build,    m_runs,
+                               grade.races,        mapper,     m_runSeconds,
+                               limits.harnessSeconds};
+    grade.checks =
+        CheckEvaluator::evaluate(m_request.exercise.checksFor(m_request.language), context);
+    grade.score = 0;
+    bool allPassed = true;
+    for (const CheckResult &check : grade.checks) {
+        grade.score += check.points;
+        allPassed = allPassed && check.passed();
+    }
+    grade.verdict = allPassed ? Verdict::Pass : Verdict::Fail;
+
+    RunSummary &summary = grade.runs;
+    for (const RunRecord &run : m_runs) {
+        ++summary.count;
+        summary.racy += run.hasDataRace() ? 1 : 0;
+        summary.timeouts += run.result.outcome == RunOutcome::TimedOut ? 1 : 0;
+        summary.crashes += run.result.outcome == RunOutcome::Crashed ? 1 : 0;
+        summary.programRuns += run.binary == BinaryKind::Program ? 1 : 0;
+        summary.plainRuns += run.binary == BinaryKind::PlainProgram ? 1 : 0;
+        summary.harnessRuns += run.binary == BinaryKind::Harness ? 1 : 0;
+    }
+    summary.skipped = m_skipped;
+    grade.logs = pickLogs(m_runs);
+    grade.notes = m_notes;
+}
+
+Grade Grading::run()
+{
+    QElapsedTimer clock;
+    clock.start();
+    Grade grade;
+    grade.exercise = m_request.exercise.id;
+    grade.language = m_request.language;
+    grade.sourceFile = m_request.displayPath;
+    grade.maxScore = m_request.exercise.maxPoints(m_request.language);
+    const auto fail = [&](const QString &message) {
+        grade.verdict = Verdict::Error;
+        grade.errorMessage = message;
+        grade.seconds = clock.elapsed() / 1000.0;
+        qCWarning(lcGrading).noquote() << "grading" << m_request.displayPath << "failed:" << message;
+        return grade;
+    };
+
+    if (!m_request.exercise.supports(m_request.language)) {
+        return fail(QStringLiteral("the exercise %1 has no %2 version")
+                        .arg(m_request.exercise.id, languageDisplayName(m_request.language)));
+    }
+    const QString unavailable = m_toolchain->unavailableReason();
+    if (!unavailable.isEmpty()) {
+        return fail(unavailable);
+    }
+    grade.toolchain = m_toolchain->version();
+
+    const Expected<std::shared_ptr<Workspace>> created =
+        Workspace::create(m_request.exercise, m_request.language, m_request.source,
+                          m_request.options.keepWorkspace);
+    if (!created) {
+        return fail(created.error());
+    }
+    const Workspace &workspace = *created.value();
+    const SourceMapper mapper(workspace.root(), workspace.submissionFileName(),
+                              m_request.displayPath);
+
+    build(workspace, mapper);
+    if (isCancelled()) {
+        return fail(QStringLiteral("the grading was cancelled"));
+    }
+    if (!m_build.program.succeeded && m_build.program.diagnostics.isEmpty() &&
+        (m_toolchain->isToolchainFailure(m_build.program.output) ||
+         m_build.program.outcome == RunOutcome::FailedToStart)) {
+        return fail(QStringLiteral("the %1 toolchain failed on this machine: %2")
+                        .arg(languageDisplayName(m_request.language),
+                             m_build.program.output.trimmed().left(2000)));
+    }
+    runAll(workspace);
+    if (isCancelled()) {
+        return fail(QStringLiteral("the grading was cancelled"));
+    }
+    report(1, 1, QStringLiteral("checking"));
+    finish(grade, mapper);
+    grade.seconds = clock.elapsed() / 1000.0;
+    qCDebug(lcGrading).noquote() << "graded" << m_request.displayPath << verdictId(grade.verdict)
+                                 << grade.score << "/" << grade.maxScore << "in" << grade.seconds
+                                 << "s";
+    return grade;
+}
+
+} // namespace
+
+Grade Grader::grade(const GradeRequest &request, const ProgressCallback &progress,
+                    const std::atomic_bool *cancelled)
+{
+    return Grading(request, progress, cancelled).run();
+}
+
+} // namespace RaceGrade

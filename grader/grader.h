@@ -1,0 +1,42 @@
+#pragma once
+
+#include "exercise.h"
+#include "grade.h"
+#include "gradeoptions.h"
+
+#include <atomic>
+#include <functional>
+
+namespace RaceGrade {
+
+/// One submission to grade.
+struct GradeRequest
+{
+    Exercise exercise;
+    Language language = Language::Go;
+    QByteArray source;      ///< the file's bytes, exactly as the student wrote them
+    QString displayPath;    ///< how reports name the file, e.g. "counter.go"
+    GradeOptions options;
+};
+
+/// How far a grading has come.
+struct GradeProgress
+{
+    int done = 0;
+    int total = 0;
+    QString stage; ///< "building", "running", "checking"
+};
+
+/// Grades one submission: workspace, build, runs, reports, checks, grade (see ARCHITECTURE in
+/// the README). Blocking; call it off the UI thread (GradingJob does that).
+class Grader
+{
+public:
+    /// Called from worker threads; must be thread-safe and quick.
+    using ProgressCallback = std::function<void(const GradeProgress &)>;
+
+    static Grade grade(const GradeRequest &request, const ProgressCallback &progress = {},
+                       const std::atomic_bool *cancelled = nullptr);
+};
+
+} // namespace RaceGrade

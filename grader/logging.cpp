@@ -1,0 +1,6 @@
+#include "logging.h"
+
+Q_LOGGING_CATEGORY(lcExercises, "racegrade.exercises", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcRunner, "racegrade.runner", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcBuild, "racegrade.build", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcGrading, "racegrade.grading", QtWarningMsg)
