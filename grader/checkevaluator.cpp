@@ -33,11 +33,10 @@ public:
             return m_counts.value(a) > m_counts.value(b);
         });
         for (const QString &what : keys) {
+            // One arg() call: `what` may quote program output, which can contain "%1".
             parts.append(QStringLiteral("%1 in %2 of %3 %4")
-                             .arg(what)
-                             .arg(m_counts.value(what))
-                             .arg(runs)
-                             .arg(noun));
+                             .arg(what, QString::number(m_counts.value(what)),
+                                  QString::number(runs), noun));
         }
         return parts.join(QStringLiteral("; "));
     }
@@ -174,16 +173,22 @@ CheckResult evaluateFinalLine(const CheckSpec &spec, const CheckContext &context
     }
     const QString expected = CheckEvaluator::readableNumber(spec.expect);
     Tally wrong;
+    QStringList wrongValues;
+    const QString wrongValue = QStringLiteral("printed something else than %1").arg(expected);
     for (const RunRecord *run : runs) {
         const QString ending = abnormalEnd(*run, context.runSeconds);
         const QString last = lastNonEmptyLine(run->standardOutput);
         if (!ending.isEmpty() && last != spec.expect) {
             wrong.add(ending);
+        } else if (last.isEmpty()) {
+            wrong.add(QStringLiteral("printed nothing"));
         } else if (last != spec.expect) {
-            wrong.add(last.isEmpty() ? QStringLiteral("printed nothing")
-                                     : QStringLiteral("printed %1 instead of %2")
-                                           .arg(CheckEvaluator::readableNumber(last.left(60)),
-                                                expected));
+            // One sentence for all wrong values, with a few of them as examples.
+            wrong.add(wrongValue);
+            const QString shown = CheckEvaluator::readableNumber(last.left(60));
+            if (!wrongValues.contains(shown)) {
+                wrongValues.append(shown);
+            }
         } else if (spec.exitZero && !run->result.exitedWith(0)) {
             wrong.add(!ending.isEmpty() ? ending
                       : run->result.exitCode == 66 && run->instrumented()
@@ -200,7 +205,13 @@ CheckResult evaluateFinalLine(const CheckSpec &spec, const CheckContext &context
                                              : QString())
                           .arg(runs.size()));
     }
-    return judged(spec, false, wrong.sentence(int(runs.size()), runsNoun(int(runs.size()))));
+    QString detail = wrong.sentence(int(runs.size()), runsNoun(int(runs.size())));
+    if (!wrongValues.isEmpty()) {
+        detail += QStringLiteral(" (it printed %1%2)")
+                      .arg(wrongValues.mid(0, 5).join(QStringLiteral(", ")),
+                           wrongValues.size() > 5 ? QStringLiteral(", …") : QString());
+    }
+    return judged(spec, false, detail);
 }
 
 CheckResult evaluateLineCount(const CheckSpec &spec, const CheckContext &context)
@@ -349,6 +360,7 @@ CheckResult evaluateHarness(const CheckSpec &spec, const CheckContext &context)
     }
     Tally wrong;
     QString passDetail;
+    QStringList racePlaces;
     for (const RunRecord *run : runs) {
         const HarnessVerdict *verdict = nullptr;
         int reported = 0;
@@ -375,18 +387,25 @@ CheckResult evaluateHarness(const CheckSpec &spec, const CheckContext &context)
         } else if (!verdict->passed) {
             wrong.add(verdict->detail);
         } else if (spec.raceFree && run->hasDataRace()) {
-            wrong.add(QStringLiteral("the race detector found a race while the hidden test ran "
-                                     "(%1)")
-                          .arg(placeOfFirstRace(*run, context.mapper)));
+            wrong.add(QStringLiteral("the race detector found a race while the hidden test ran"));
+            const QString place = placeOfFirstRace(*run, context.mapper);
+            if (!racePlaces.contains(place)) {
+                racePlaces.append(place);
+            }
         } else {
             passDetail = verdict->detail;
         }
     }
     if (wrong.isEmpty()) {
         return judged(spec, true,
-                      QStringLiteral("%1 (all %2 runs)").arg(passDetail).arg(runs.size()));
+                      QStringLiteral("%1 (all %2 runs)")
+                          .arg(passDetail, QString::number(runs.size())));
     }
-    return judged(spec, false, wrong.sentence(int(runs.size()), runsNoun(int(runs.size()))));
+    QString detail = wrong.sentence(int(runs.size()), runsNoun(int(runs.size())));
+    if (!racePlaces.isEmpty()) {
+        detail += QStringLiteral(" (at %1)").arg(racePlaces.join(QStringLiteral("; ")));
+    }
+    return judged(spec, false, detail);
 }
 
 CheckResult evaluateVet(const CheckSpec &spec, const CheckContext &context)
@@ -414,6 +433,42 @@ CheckResult evaluateVet(const CheckSpec &spec, const CheckContext &context)
     }
     return judged(spec, false, QStringLiteral("go vet: ") +
                                    findings.mid(0, 3).join(QStringLiteral("; ")));
+}
+
+// A passed check whose prerequisites all failed keeps its own verdict in the words but earns
+// nothing yet.
+void applyRequirements(const QVector<CheckSpec> &checks, QVector<CheckResult> &results)
+{
+    const auto passed = [&](const QString &id) {
+        return std::any_of(results.cbegin(), results.cend(),
+                           [&](const CheckResult &r) { return r.id == id && r.passed(); });
+    };
+    const auto titleOf = [&](const QString &id) -> QString {
+        for (const CheckSpec &spec : checks) {
+            if (spec.id == id) {
+                return u'"' + spec.title + u'"';
+            }
+        }
+        return id;
+    };
+    for (int i = 0; i < results.size(); ++i) {
+        const CheckSpec &spec = checks.at(i);
+        CheckResult &result = results[i];
+        if (!result.passed() || spec.requiresAnyOf.isEmpty() ||
+            std::any_of(spec.requiresAnyOf.cbegin(), spec.requiresAnyOf.cend(), passed)) {
+            continue;
+        }
+        QStringList titles;
+        for (const QString &id : spec.requiresAnyOf) {
+            titles.append(titleOf(id));
+        }
+        result.status = CheckStatus::Failed;
+        result.points = 0;
+        result.detail = QStringLiteral("not counted yet: this only earns points once %1 passes "
+                                       "(on its own it would: %2)")
+                            .arg(titles.join(QStringLiteral(" or ")), result.detail);
+        result.hint = spec.hint;
+    }
 }
 
 } // namespace
@@ -489,6 +544,7 @@ QVector<CheckResult> CheckEvaluator::evaluate(const QVector<CheckSpec> &checks,
             break;
         }
     }
+    applyRequirements(checks, results);
     return results;
 }
 

@@ -37,6 +37,9 @@ struct CheckSpec
     bool raceFree = false; ///< Harness: the harness runs must also be free of races
     QStringList analyzers; ///< Vet
     QString hint;          ///< shown with a failed result: the idea that makes the check pass
+    /// The check only earns its points once at least one of these checks passed, so that a
+    /// program that does nothing is not rewarded for, say, having no races.
+    QStringList requiresAnyOf;
 
     bool operator==(const CheckSpec &other) const = default;
 };

@@ -67,6 +67,9 @@ Expected<CheckSpec> parseCheck(const QJsonObject &object, int index)
     check.harnessTest = object.value(QLatin1String("test")).toString();
     check.raceFree = object.value(QLatin1String("raceFree")).toBool(false);
     check.hint = object.value(QLatin1String("hint")).toString();
+    for (const QJsonValue &required : object.value(QLatin1String("requiresAnyOf")).toArray()) {
+        check.requiresAnyOf.append(required.toString());
+    }
     const QJsonArray analyzers = object.value(QLatin1String("analyzers")).toArray();
     for (const QJsonValue &analyzer : analyzers) {
         check.analyzers.append(analyzer.toString());
@@ -247,6 +250,17 @@ Expected<Exercise> ExerciseLoader::loadExercise(const QString &directoryPath)
                 }
             }
             specs.append(check.value());
+        }
+        for (const CheckSpec &spec : specs) {
+            for (const QString &required : spec.requiresAnyOf) {
+                const bool known = std::any_of(specs.cbegin(), specs.cend(),
+                                               [&](const CheckSpec &c) { return c.id == required; });
+                if (!known || required == spec.id) {
+                    return fail(QStringLiteral("check \"%1\" requires \"%2\", which is not "
+                                               "another check of this exercise")
+                                    .arg(spec.id, required));
+                }
+            }
         }
         exercise.checks.insert(language, specs);
     }

@@ -142,9 +142,10 @@ class Grading
 {
 public:
     Grading(const GradeRequest &request, const Grader::ProgressCallback &progress,
-            const std::atomic_bool *cancelled)
+            const std::atomic_bool *cancelled, const Grader::OutputCallback &output)
         : m_request(request)
         , m_progress(progress)
+        , m_output(output)
         , m_cancelled(cancelled)
         , m_toolchain(Toolchain::create(request.language, request.options))
         , m_jobs(request.options.jobs > 0 ? request.options.jobs
@@ -167,6 +168,7 @@ private:
 
     const GradeRequest &m_request;
     const Grader::ProgressCallback &m_progress;
+    const Grader::OutputCallback &m_output;
     const std::atomic_bool *m_cancelled;
     std::unique_ptr<Toolchain> m_toolchain;
     const int m_jobs;
@@ -227,14 +229,16 @@ void Grading::build(const Workspace &workspace, const SourceMapper &mapper)
     }
     analyzers.removeDuplicates();
 
+    const bool full = m_request.mode == GradeMode::Full;
     QVector<QPair<BuildStep *, BuildCommand>> steps = {
-        {&m_build.program, m_toolchain->programBuild(workspace, true)},
-        {&m_build.plainProgram, m_toolchain->programBuild(workspace, false)},
-    };
-    if (workspace.hasHarness()) {
+        {&m_build.program, m_toolchain->programBuild(workspace, true)}};
+    if (full) {
+        steps.append({&m_build.plainProgram, m_toolchain->programBuild(workspace, false)});
+    }
+    if (full && workspace.hasHarness()) {
         steps.append({&m_build.harness, m_toolchain->harnessBuild(workspace)});
     }
-    if (!analyzers.isEmpty()) {
+    if (full && !analyzers.isEmpty()) {
         const BuildCommand vet = m_toolchain->vetCommand(workspace, analyzers);
         if (!vet.program.isEmpty()) {
             steps.append({&m_build.vet, vet});
@@ -283,6 +287,11 @@ RunRecord Grading::runOnce(const Workspace &workspace, const PlannedRun &planned
     request.timeLimitMs = limitSeconds * 1000;
     request.cpuLimitSeconds = limitSeconds * qMax(1, QThread::idealThreadCount()) + 1;
     request.cpuCount = schedule.cpuCount;
+    if (m_output) {
+        request.onOutput = [this](const QByteArray &chunk, bool isError) {
+            m_output(QString::fromUtf8(chunk), isError);
+        };
+    }
 
     for (int attempt = 0; attempt < 2; ++attempt) {
         request.disableAddressRandomization = m_addressRandomizationOff.load();
@@ -315,7 +324,8 @@ RunRecord Grading::runOnce(const Workspace &workspace, const PlannedRun &planned
 void Grading::runAll(const Workspace &workspace)
 {
     const GradeOptions &options = m_request.options;
-    const int programRuns = m_build.program.succeeded ? qMax(1, options.runs) : 0;
+    const bool full = m_request.mode == GradeMode::Full;
+    const int programRuns = !m_build.program.succeeded ? 0 : full ? qMax(1, options.runs) : 1;
     const int plainRuns = m_build.plainProgram.succeeded ? options.effectivePlainRuns() : 0;
     const int harnessRuns = m_build.harness.succeeded ? options.effectiveHarnessRuns() : 0;
     const QVector<PlannedRun> plan = planRuns(programRuns, plainRuns, harnessRuns);
@@ -389,16 +399,23 @@ void Grading::finish(Grade &grade, const SourceMapper &mapper)
     grade.problems =
         ProblemCollector::collect(m_build, m_runs, mapper, m_runSeconds, limits.harnessSeconds);
 
-    const CheckContext context{m_request.language, m_build,    m_runs,
-                               grade.races,        mapper,     m_runSeconds,
-                               limits.harnessSeconds};
-    grade.checks =
-        CheckEvaluator::evaluate(m_request.exercise.checksFor(m_request.language), context);
+    if (m_request.mode == GradeMode::Full) {
+        const CheckContext context{m_request.language, m_build,    m_runs,
+                                   grade.races,        mapper,     m_runSeconds,
+                                   limits.harnessSeconds};
+        grade.checks =
+            CheckEvaluator::evaluate(m_request.exercise.checksFor(m_request.language), context);
+        MistakeClassifier::shareHint(grade.checks, grade.races, grade.problems);
+    }
     grade.score = 0;
-    bool allPassed = true;
+    bool allPassed = grade.compile.ok;
     for (const CheckResult &check : grade.checks) {
         grade.score += check.points;
         allPassed = allPassed && check.passed();
+    }
+    // A single run has no checks: it passes when it built, ran cleanly and raced nowhere.
+    if (m_request.mode == GradeMode::SingleRun) {
+        allPassed = allPassed && grade.races.isEmpty() && grade.problems.isEmpty();
     }
     grade.verdict = allPassed ? Verdict::Pass : Verdict::Fail;
 
@@ -481,9 +498,9 @@ Grade Grading::run()
 } // namespace
 
 Grade Grader::grade(const GradeRequest &request, const ProgressCallback &progress,
-                    const std::atomic_bool *cancelled)
+                    const std::atomic_bool *cancelled, const OutputCallback &output)
 {
-    return Grading(request, progress, cancelled).run();
+    return Grading(request, progress, cancelled, output).run();
 }
 
 } // namespace RaceGrade

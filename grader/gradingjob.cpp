@@ -32,7 +32,12 @@ void GradingJob::start()
                 this, [this, step] { Q_EMIT progressChanged(step.done, step.total, step.stage); },
                 Qt::QueuedConnection);
         };
-        Grade grade = Grader::grade(m_request, progress, &m_cancelled);
+        const auto output = [this](const QString &text, bool isError) {
+            QMetaObject::invokeMethod(
+                this, [this, text, isError] { Q_EMIT outputReceived(text, isError); },
+                Qt::QueuedConnection);
+        };
+        Grade grade = Grader::grade(m_request, progress, &m_cancelled, output);
         QMetaObject::invokeMethod(
             this,
             [this, grade = std::move(grade)]() mutable {

@@ -30,6 +30,8 @@ public:
 
 Q_SIGNALS:
     void progressChanged(int done, int total, const QString &stage);
+    /// Output of a GradeMode::SingleRun as it arrives.
+    void outputReceived(const QString &text, bool isError);
     void finished();
 
 private:

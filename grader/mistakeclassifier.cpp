@@ -185,6 +185,64 @@ QString describeOther(const RaceFinding &finding)
 
 } // namespace
 
+std::optional<std::pair<QString, QString>>
+MistakeClassifier::classifyProblem(const Problem &problem)
+{
+    if (problem.message.contains(u"WaitGroup is reused")) {
+        return std::pair{QStringLiteral("add-inside-goroutine"),
+                         QStringLiteral("Call wg.Add(1) before the go statement, not inside the "
+                                        "goroutine: otherwise Wait can run while the counter is "
+                                        "still 0 and return before the work is done.")};
+    }
+    if (problem.message.contains(u"negative WaitGroup counter")) {
+        return std::pair{QStringLiteral("done-too-often"),
+                         QStringLiteral("Done ran more often than Add: call wg.Add(1) once per "
+                                        "goroutine you start, and wg.Done() exactly once in it "
+                                        "(defer wg.Done() at its top).")};
+    }
+    if (problem.kind == u"deadlock") {
+        return std::pair{QStringLiteral("deadlock"),
+                         QStringLiteral("Every goroutine ended up waiting. A wg.Done() that an "
+                                        "early return skips, or a Lock without its Unlock, does "
+                                        "that: use defer wg.Done() and defer mu.Unlock() right "
+                                        "after you start the goroutine or take the lock.")};
+    }
+    if (problem.kind == u"concurrent-map-access") {
+        return std::pair{QStringLiteral("unlocked-map"),
+                         QStringLiteral("Maps are not safe for concurrent use: hold a mutex "
+                                        "around every read and write of the map.")};
+    }
+    return std::nullopt;
+}
+
+void MistakeClassifier::shareHint(QVector<CheckResult> &checks, const QVector<RaceFinding> &races,
+                                  const QVector<Problem> &problems)
+{
+    QString hint;
+    for (const RaceFinding &race : races) {
+        if (!race.hint.isEmpty()) {
+            hint = race.hint;
+            break;
+        }
+    }
+    for (const Problem &problem : problems) {
+        if (!hint.isEmpty()) {
+            break;
+        }
+        if (const auto mistake = classifyProblem(problem)) {
+            hint = mistake->second;
+        }
+    }
+    if (hint.isEmpty()) {
+        return;
+    }
+    for (CheckResult &check : checks) {
+        if (check.status == CheckStatus::Failed && check.hint.isEmpty()) {
+            check.hint = hint;
+        }
+    }
+}
+
 QString MistakeClassifier::accessedVariable(const QString &line)
 {
     static const QRegularExpression assigned(QStringLiteral(

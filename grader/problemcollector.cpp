@@ -186,8 +186,10 @@ QVector<Problem> ProblemCollector::collect(const BuildOutcome &build,
             case RunOutcome::Exited: {
                 const int code = run.result.exitCode;
                 const bool raceExit = code == 66 && run.instrumented() && run.hasDataRace();
-                // A runtime failure above already explains its own exit status.
-                if (code != 0 && !raceExit && run.parsed.failures.isEmpty()) {
+                // A runtime failure above already explains its own exit status, and the hidden
+                // tests say in their verdicts why they failed.
+                if (code != 0 && !raceExit && run.parsed.failures.isEmpty() &&
+                    kind != BinaryKind::Harness) {
                     ++statuses[code];
                 }
                 break;

@@ -103,9 +103,9 @@ QString resolveProgram(const RunRequest &request)
 {
     const auto failWith = [&](int code) {
         // Reports the stage and errno to the parent through the close-on-exec status pipe.
-        const int error = errno;
-        ssize_t ignored = ::write(status.writeEnd, &code, sizeof code);
-        ignored = ::write(status.writeEnd, &error, sizeof error);
+        // One write, so that the parent's single read gets the stage and errno together.
+        const int report[2] = {code, errno};
+        const ssize_t ignored = ::write(status.writeEnd, report, sizeof report);
         (void)ignored;
         _exit(127);
     };
@@ -255,10 +255,11 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
         waitpid(pid, &ignored, 0);
         out.closeRead();
         err.closeRead();
-        const char *stage = startFailure[0] == 2 ? "cannot enter the working directory"
-                                                 : "cannot execute";
+        const bool inDirectory = startFailure[0] == 2;
+        const char *stage = inDirectory ? "cannot enter the working directory" : "cannot execute";
         result.errorString = QStringLiteral("%1 %2: %3")
-                                 .arg(QLatin1String(stage), program,
+                                 .arg(QLatin1String(stage),
+                                      inDirectory ? request.workingDirectory : program,
                                       QString::fromLocal8Bit(strerror(startFailure[1])));
         qCWarning(lcRunner).noquote() << result.errorString;
         return result;
@@ -320,8 +321,12 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
             QByteArray &target = &pipe == &out ? result.standardOutput : result.standardError;
             const ssize_t got = ::read(pipe.readEnd, buffer, sizeof buffer);
             if (got > 0) {
+                const qint64 before = target.size();
                 appendCapped(target, buffer, got, request.outputLimitBytes,
                              &result.outputTruncated);
+                if (request.onOutput && target.size() > before) {
+                    request.onOutput(target.mid(int(before)), &pipe == &err);
+                }
             } else if (got == 0 || (errno != EINTR && errno != EAGAIN)) {
                 pipe.closeRead();
             }

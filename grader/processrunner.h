@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 
 namespace RaceGrade {
 
@@ -32,6 +33,9 @@ struct RunRequest
     qint64 fileSizeLimitBytes = 64 * 1024 * 1024; ///< RLIMIT_FSIZE for files the program writes
     bool disableAddressRandomization = false;   ///< personality(ADDR_NO_RANDOMIZE)
     int cpuCount = 0;            ///< pin to this many CPUs (0: all the process may use)
+    /// Called on the runner's thread with each chunk of output as it arrives (only what is kept
+    /// under outputLimitBytes); may be empty.
+    std::function<void(const QByteArray &chunk, bool isError)> onOutput;
 };
 
 /// What came out of one run.

@@ -110,6 +110,12 @@ Diagnostic SourceMapper::mapped(Diagnostic diagnostic) const
 
 StackFrame SourceMapper::mapped(StackFrame frame) const
 {
+    // Inside the harness binary the student's package is the module, not "main"; students know
+    // their functions as main.X.
+    static const QString modulePrefix = QStringLiteral("racegrade/submission.");
+    if (frame.function.startsWith(modulePrefix)) {
+        frame.function = QStringLiteral("main.") + frame.function.mid(modulePrefix.size());
+    }
     frame.file = displayPath(frame.file);
     return frame;
 }

@@ -1,0 +1,355 @@
+// Runs racegrade-cli as a user would and checks exit statuses, JSON shapes and text output.
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliRun runCli(const QStringList &arguments, const QByteArray &input = {})
+{
+    QProcess process;
+    process.start(QStringLiteral(RACEGRADE_CLI_PATH), arguments);
+    process.write(input);
+    process.closeWriteChannel();
+    CliRun run;
+    if (!process.waitForFinished(600000)) {
+        process.kill();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QString reference(const QString &exercise, const QString &file)
+{
+    return QStringLiteral(RACEGRADE_SOURCE_DIR "/exercises/") + exercise + u'/' + file;
+}
+
+QJsonObject parseObject(const QString &text)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
+    return error.error == QJsonParseError::NoError ? document.object() : QJsonObject();
+}
+
+// A racy counter: count++ with no lock, a line the tests know.
+const QByteArray racyCounter = "package main\n"
+                               "\n"
+                               "import (\n"
+                               "\t\"fmt\"\n"
+                               "\t\"sync\"\n"
+                               ")\n"
+                               "\n"
+                               "type SafeCounter struct {\n"
+                               "\tmu    sync.Mutex\n"
+                               "\tcount int\n"
+                               "}\n"
+                               "\n"
+                               "func (c *SafeCounter) Inc() { c.count++ }\n"
+                               "\n"
+                               "func (c *SafeCounter) Value() int {\n"
+                               "\tc.mu.Lock()\n"
+                               "\tdefer c.mu.Unlock()\n"
+                               "\treturn c.count\n"
+                               "}\n"
+                               "\n"
+                               "func main() {\n"
+                               "\tvar c SafeCounter\n"
+                               "\tvar wg sync.WaitGroup\n"
+                               "\tfor i := 0; i < 100; i++ {\n"
+                               "\t\twg.Add(1)\n"
+                               "\t\tgo func() {\n"
+                               "\t\t\tdefer wg.Done()\n"
+                               "\t\t\tfor j := 0; j < 100; j++ {\n"
+                               "\t\t\t\tc.Inc()\n"
+                               "\t\t\t}\n"
+                               "\t\t}()\n"
+                               "\t}\n"
+                               "\twg.Wait()\n"
+                               "\tfmt.Println(c.Value())\n"
+                               "}\n";
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void usageErrors_data();
+    void usageErrors();
+    void helpOnEveryCommand_data();
+    void helpOnEveryCommand();
+    void gradePassingJson();
+    void gradeRacyJson();
+    void gradeHumanOutput();
+    void gradeMissingCompiler();
+    void parseJson();
+    void parseGithub();
+    void parseCleanLog();
+    void exercisesJson();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_racyPath;
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY(QFile::exists(QStringLiteral(RACEGRADE_CLI_PATH)));
+    QVERIFY(m_dir.isValid());
+    m_racyPath = m_dir.filePath(QStringLiteral("racy counter.go"));
+    QFile racy(m_racyPath);
+    QVERIFY(racy.open(QIODevice::WriteOnly));
+    racy.write(racyCounter);
+}
+
+void TestCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    const QString racy = m_dir.filePath(QStringLiteral("racy counter.go"));
+    QTest::newRow("no command") << QStringList() << QStringLiteral("Usage:");
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")}
+                                     << QStringLiteral("unknown command");
+    QTest::newRow("no file") << QStringList{QStringLiteral("grade"), QStringLiteral("--exercise"),
+                                            QStringLiteral("safe-counter")}
+                             << QStringLiteral("exactly one file");
+    QTest::newRow("missing file")
+        << QStringList{QStringLiteral("grade"), QStringLiteral("--exercise"),
+                       QStringLiteral("safe-counter"), QStringLiteral("/nonexistent/x.go")}
+        << QStringLiteral("/nonexistent/x.go: no such file");
+    QTest::newRow("no exercise") << QStringList{QStringLiteral("grade"), racy}
+                                 << QStringLiteral("--exercise is required");
+    QTest::newRow("unknown exercise")
+        << QStringList{QStringLiteral("grade"), QStringLiteral("--exercise"),
+                       QStringLiteral("nope"), racy}
+        << QStringLiteral("unknown exercise \"nope\" (known: safe-counter, parallel-fetch, "
+                          "config-once)");
+    QTest::newRow("bad runs") << QStringList{QStringLiteral("grade"), QStringLiteral("--exercise"),
+                                             QStringLiteral("safe-counter"),
+                                             QStringLiteral("--runs"), QStringLiteral("zero"), racy}
+                              << QStringLiteral("--runs needs a whole number above 0");
+    QTest::newRow("unknown extension")
+        << QStringList{QStringLiteral("grade"), QStringLiteral("--exercise"),
+                       QStringLiteral("safe-counter"), m_dir.path()}
+        << QStringLiteral("cannot tell the language");
+    QTest::newRow("folder") << QStringList{QStringLiteral("grade"), QStringLiteral("--exercise"),
+                                           QStringLiteral("safe-counter"),
+                                           QStringLiteral("--language"), QStringLiteral("go"),
+                                           m_dir.path()}
+                            << QStringLiteral("is a folder");
+    QTest::newRow("unreadable parse input")
+        << QStringList{QStringLiteral("parse"), QStringLiteral("/nonexistent/log.txt")}
+        << QStringLiteral("/nonexistent/log.txt: cannot be read");
+    QTest::newRow("bad format") << QStringList{QStringLiteral("parse"), QStringLiteral("--format"),
+                                               QStringLiteral("xml")}
+                                << QStringLiteral("unknown format \"xml\"");
+}
+
+void TestCli::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const CliRun run = runCli(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(message) || run.out.contains(message), qPrintable(run.err));
+}
+
+void TestCli::helpOnEveryCommand_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("grade") << QStringLiteral("grade") << QStringLiteral("--exercise");
+    QTest::newRow("parse") << QStringLiteral("parse") << QStringLiteral("--format");
+    QTest::newRow("exercises") << QStringLiteral("exercises") << QStringLiteral("--json");
+}
+
+void TestCli::helpOnEveryCommand()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, mentions);
+    const CliRun run = runCli({command, QStringLiteral("--help")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(mentions), qPrintable(run.out));
+}
+
+void TestCli::gradePassingJson()
+{
+    const CliRun run = runCli({QStringLiteral("grade"), QStringLiteral("--exercise"),
+                               QStringLiteral("config-once"), QStringLiteral("--runs"),
+                               QStringLiteral("4"), QStringLiteral("--json"),
+                               reference(QStringLiteral("config-once"),
+                                         QStringLiteral("go/reference.go"))});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    const QJsonObject grade = parseObject(run.out);
+    QCOMPARE(grade.value(QLatin1String("exercise")).toString(), QStringLiteral("config-once"));
+    QCOMPARE(grade.value(QLatin1String("language")).toString(), QStringLiteral("go"));
+    QCOMPARE(grade.value(QLatin1String("verdict")).toString(), QStringLiteral("pass"));
+    QCOMPARE(grade.value(QLatin1String("score")).toInt(), 100);
+    QCOMPARE(grade.value(QLatin1String("max_score")).toInt(), 100);
+    const QJsonObject compile = grade.value(QLatin1String("compile")).toObject();
+    QCOMPARE(compile.value(QLatin1String("ok")).toBool(), true);
+    QVERIFY(compile.value(QLatin1String("diagnostics")).isArray());
+    const QJsonObject runs = grade.value(QLatin1String("runs")).toObject();
+    QVERIFY(runs.value(QLatin1String("count")).toInt() >= 4);
+    QCOMPARE(runs.value(QLatin1String("racy")).toInt(), 0);
+    QCOMPARE(runs.value(QLatin1String("timeouts")).toInt(), 0);
+    QCOMPARE(runs.value(QLatin1String("crashes")).toInt(), 0);
+    const QJsonArray checks = grade.value(QLatin1String("checks")).toArray();
+    QVERIFY(checks.size() >= 4);
+    for (const QJsonValue &value : checks) {
+        const QJsonObject check = value.toObject();
+        for (const char *key : {"id", "title", "detail"}) {
+            QVERIFY2(check.value(QLatin1String(key)).isString(), key);
+        }
+        QCOMPARE(check.value(QLatin1String("passed")).toBool(), true);
+        QCOMPARE(check.value(QLatin1String("points")).toInt(),
+                 check.value(QLatin1String("max_points")).toInt());
+    }
+    QCOMPARE(grade.value(QLatin1String("races")).toArray().size(), 0);
+    QVERIFY(grade.value(QLatin1String("problems")).isArray());
+}
+
+void TestCli::gradeRacyJson()
+{
+    const CliRun run = runCli({QStringLiteral("grade"), QStringLiteral("--exercise"),
+                               QStringLiteral("safe-counter"), QStringLiteral("--runs"),
+                               QStringLiteral("4"), QStringLiteral("--json"), m_racyPath});
+    QVERIFY2(run.exitCode == 1, qPrintable(run.out + run.err));
+    const QJsonObject grade = parseObject(run.out);
+    QCOMPARE(grade.value(QLatin1String("verdict")).toString(), QStringLiteral("fail"));
+    const QJsonArray races = grade.value(QLatin1String("races")).toArray();
+    QVERIFY(!races.isEmpty());
+    const QJsonObject race = races.first().toObject();
+    QCOMPARE(race.value(QLatin1String("kind")).toString(), QStringLiteral("data-race"));
+    QVERIFY(race.value(QLatin1String("occurrences")).toInt() >= 1);
+    const QJsonArray accesses = race.value(QLatin1String("accesses")).toArray();
+    QCOMPARE(accesses.size(), 2);
+    for (const QJsonValue &value : accesses) {
+        const QJsonObject access = value.toObject();
+        QCOMPARE(access.value(QLatin1String("file")).toString(), m_racyPath);
+        QCOMPARE(access.value(QLatin1String("line")).toInt(), 13);
+        QVERIFY(access.value(QLatin1String("column")).isDouble());
+        QCOMPARE(access.value(QLatin1String("function")).toString(),
+                 QStringLiteral("main.(*SafeCounter).Inc()"));
+        QVERIFY(access.value(QLatin1String("thread")).toString().startsWith(u"goroutine"));
+        QVERIFY(access.value(QLatin1String("op")).isString());
+    }
+    bool raceCheckFailed = false;
+    for (const QJsonValue &value : grade.value(QLatin1String("checks")).toArray()) {
+        const QJsonObject check = value.toObject();
+        if (check.value(QLatin1String("id")).toString() == u"race-free") {
+            raceCheckFailed = !check.value(QLatin1String("passed")).toBool();
+        }
+    }
+    QVERIFY(raceCheckFailed);
+}
+
+void TestCli::gradeHumanOutput()
+{
+    const CliRun run = runCli({QStringLiteral("grade"), QStringLiteral("--exercise"),
+                               QStringLiteral("safe-counter"), QStringLiteral("--runs"),
+                               QStringLiteral("4"), m_racyPath});
+    QCOMPARE(run.exitCode, 1);
+    // Not a terminal: no colour codes.
+    QVERIFY(!run.out.contains(u'\x1b'));
+    QVERIFY2(run.out.contains(QStringLiteral("FAIL")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(m_racyPath + QStringLiteral(":13")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("Score: ")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("hint:")), qPrintable(run.out));
+}
+
+void TestCli::gradeMissingCompiler()
+{
+    const CliRun run = runCli({QStringLiteral("grade"), QStringLiteral("--exercise"),
+                               QStringLiteral("safe-counter"), QStringLiteral("--compiler"),
+                               QStringLiteral("no-such-compiler++"),
+                               reference(QStringLiteral("safe-counter"),
+                                         QStringLiteral("cpp/reference.cpp"))});
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY2(run.out.contains(QStringLiteral("no-such-compiler++")), qPrintable(run.out));
+}
+
+void TestCli::parseJson()
+{
+    const CliRun run = runCli({QStringLiteral("parse"), QStringLiteral("--json"),
+                               QFINDTESTDATA("data/go-shared-total.txt")});
+    QCOMPARE(run.exitCode, 1);
+    const QJsonObject parsed = parseObject(run.out);
+    QCOMPARE(parsed.value(QLatin1String("reported_count")).toInt(), 1);
+    const QJsonArray races = parsed.value(QLatin1String("races")).toArray();
+    QCOMPARE(races.size(), 1);
+    const QJsonArray accesses = races.first().toObject().value(QLatin1String("accesses")).toArray();
+    QCOMPARE(accesses.size(), 2);
+    const QJsonObject read = accesses.at(0).toObject();
+    QCOMPARE(read.value(QLatin1String("op")).toString(), QStringLiteral("read"));
+    QCOMPARE(read.value(QLatin1String("file")).toString(),
+             QStringLiteral("/home/student/shared/main.go"));
+    QCOMPARE(read.value(QLatin1String("line")).toInt(), 15);
+    QCOMPARE(read.value(QLatin1String("thread")).toString(), QStringLiteral("goroutine 9"));
+    QCOMPARE(accesses.at(1).toObject().value(QLatin1String("op")).toString(),
+             QStringLiteral("write"));
+    QCOMPARE(parsed.value(QLatin1String("problems")).toArray().size(), 0);
+
+    // The same text on stdin gives the same answer.
+    QFile input(QFINDTESTDATA("data/go-shared-total.txt"));
+    QVERIFY(input.open(QIODevice::ReadOnly));
+    const CliRun fromStdin = runCli({QStringLiteral("parse"), QStringLiteral("--json"),
+                                     QStringLiteral("-")},
+                                    input.readAll());
+    QCOMPARE(fromStdin.out, run.out);
+}
+
+void TestCli::parseGithub()
+{
+    const CliRun run = runCli({QStringLiteral("parse"), QStringLiteral("--format"),
+                               QStringLiteral("github"),
+                               QFINDTESTDATA("data/go-shared-total.txt")});
+    QCOMPARE(run.exitCode, 1);
+    const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1);
+    QVERIFY2(lines.first().startsWith(QStringLiteral(
+                 "::error file=/home/student/shared/main.go,line=15,title=data-race::read at "
+                 "/home/student/shared/main.go:15 in main.main.func1()")),
+             qPrintable(lines.first()));
+}
+
+void TestCli::parseCleanLog()
+{
+    const CliRun run = runCli({QStringLiteral("parse"), QFINDTESTDATA("data/clean-log.txt")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains(QStringLiteral("no race reports")));
+}
+
+void TestCli::exercisesJson()
+{
+    const CliRun run = runCli({QStringLiteral("exercises"), QStringLiteral("--json")});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonArray list = QJsonDocument::fromJson(run.out.toUtf8()).array();
+    QStringList ids;
+    for (const QJsonValue &value : list) {
+        ids.append(value.toObject().value(QLatin1String("id")).toString());
+        QCOMPARE(value.toObject().value(QLatin1String("languages")).toArray().size(), 2);
+    }
+    QCOMPARE(ids, (QStringList{QStringLiteral("safe-counter"), QStringLiteral("parallel-fetch"),
+                               QStringLiteral("config-once")}));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
