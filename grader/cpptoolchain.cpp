@@ -46,7 +46,7 @@ CompilerProbe probeCompiler(const QString &compilerPath, const QString &compiler
     CompilerProbe probe;
     RunRequest request;
     request.program = compilerPath;
-    request.arguments = {QStringLiteral("--version")};
+    request.arguments = QStringList{QStringLiteral("--version")};
     request.environment = ProcessRunner::systemEnvironment();
     request.timeLimitMs = 30000;
     RunResult result = ProcessRunner::run(request);
@@ -61,7 +61,7 @@ CompilerProbe probeCompiler(const QString &compilerPath, const QString &compiler
         probe.problem = QStringLiteral("cannot write a test program to check %1").arg(compilerName);
     } else {
         source.close();
-        request.arguments = {QStringLiteral("-std=c++20"), QStringLiteral("-fsanitize=thread"),
+        request.arguments = QStringList{QStringLiteral("-std=c++20"), QStringLiteral("-fsanitize=thread"),
                              QStringLiteral("-pthread"), source.fileName(), QStringLiteral("-o"),
                              scratch.filePath(QStringLiteral("probe"))};
         request.timeLimitMs = 60000;
@@ -170,7 +170,7 @@ RunSchedule CppToolchain::schedule(BinaryKind, int index) const
     } else {
         schedule.label = QStringLiteral("all CPUs");
     }
-    schedule.environment = {tsanOptions};
+    schedule.environment = QStringList{tsanOptions};
     return schedule;
 }
 

@@ -49,7 +49,7 @@ GoVersionProbe probeGo(const QString &goPath, const QStringList &environment)
     GoVersionProbe probe;
     RunRequest request;
     request.program = goPath;
-    request.arguments = {QStringLiteral("env"), QStringLiteral("GOVERSION")};
+    request.arguments = QStringList{QStringLiteral("env"), QStringLiteral("GOVERSION")};
     request.environment = environment;
     request.timeLimitMs = 30000;
     const RunResult result = ProcessRunner::run(request);
@@ -176,7 +176,7 @@ BuildCommand GoToolchain::programBuild(const Workspace &workspace, bool raceDete
     command.workingDirectory = workspace.programDir();
     command.outputFile =
         workspace.binDir() + (raceDetector ? QStringLiteral("/program") : QStringLiteral("/plain"));
-    command.arguments = {QStringLiteral("build")};
+    command.arguments = QStringList{QStringLiteral("build")};
     if (raceDetector) {
         command.arguments.append(QStringLiteral("-race"));
     }
@@ -190,7 +190,7 @@ BuildCommand GoToolchain::harnessBuild(const Workspace &workspace) const
     command.program = m_goPath;
     command.workingDirectory = workspace.harnessDir();
     command.outputFile = workspace.binDir() + QStringLiteral("/harness");
-    command.arguments = {QStringLiteral("test"), QStringLiteral("-race"), QStringLiteral("-c"),
+    command.arguments = QStringList{QStringLiteral("test"), QStringLiteral("-race"), QStringLiteral("-c"),
                          QStringLiteral("-o"), command.outputFile, QStringLiteral(".")};
     return command;
 }
@@ -201,7 +201,7 @@ BuildCommand GoToolchain::vetCommand(const Workspace &workspace,
     BuildCommand command;
     command.program = m_goPath;
     command.workingDirectory = workspace.programDir();
-    command.arguments = {QStringLiteral("vet")};
+    command.arguments = QStringList{QStringLiteral("vet")};
     for (const QString &analyzer : analyzers) {
         command.arguments.append(u'-' + analyzer);
     }
@@ -236,7 +236,7 @@ RunSchedule GoToolchain::schedule(BinaryKind binary, int index) const
     const int procs = choices[index % 3];
     RunSchedule schedule;
     schedule.label = QStringLiteral("GOMAXPROCS=%1").arg(procs);
-    schedule.environment = {QStringLiteral("GOMAXPROCS=%1").arg(procs)};
+    schedule.environment = QStringList{QStringLiteral("GOMAXPROCS=%1").arg(procs)};
     if (binary != BinaryKind::PlainProgram) {
         schedule.environment.append(goRaceOptions);
     }

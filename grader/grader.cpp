@@ -331,8 +331,8 @@ void Grading::runAll(const Workspace &workspace)
     const QVector<PlannedRun> plan = planRuns(programRuns, plainRuns, harnessRuns);
 
     std::mutex mutex;
-    QHash<BinaryKind, int> timeouts;
-    QHash<BinaryKind, int> finished;
+    QMap<BinaryKind, int> timeouts;
+    QMap<BinaryKind, int> finished;
     int done = 0;
     const int total = int(plan.size());
     report(0, total, QStringLiteral("running"));

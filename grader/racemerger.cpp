@@ -22,7 +22,7 @@ RaceAccessSite siteFor(const QString &op, const QString &thread, const QStringLi
         site.file = mapper.displayPath(frame->file);
         site.line = frame->line;
         site.column = frame->column;
-        site.function = frame->function;
+        site.function = mapper.mapped(*frame).function; // "main.X" also for harness frames
     }
     return site;
 }

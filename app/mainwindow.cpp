@@ -1,0 +1,635 @@
+#include "mainwindow.h"
+
+#include "autosaver.h"
+#include "codeeditor.h"
+#include "exercisepicker.h"
+#include "findreplacebar.h"
+#include "gradingjob.h"
+#include "outputview.h"
+#include "resultsview.h"
+#include "settingsdialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+// The resources live in the static app library, so they are registered by hand (outside any
+// namespace, as Q_INIT_RESOURCE requires).
+static void initResources()
+{
+    Q_INIT_RESOURCE(racegrade);
+}
+
+namespace RaceGrade {
+
+namespace {
+
+QString defaultDataDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
+           QStringLiteral("/work");
+}
+
+QString raceTooltip(const RaceFinding &race, bool thisSide)
+{
+    QStringList lines;
+    const QString kind = race.kind == u"data-race"
+                             ? QObject::tr("Data race")
+                             : QObject::tr("Race detector: %1").arg(race.kind);
+    lines.append(QObject::tr("%1 (%2 this line), seen in %3 of %4 runs")
+                     .arg(kind, thisSide ? QObject::tr("reported at") : QObject::tr("racing with"))
+                     .arg(race.occurrences)
+                     .arg(race.runs));
+    if (!race.explanation.isEmpty()) {
+        lines.append(race.explanation.left(1).toUpper() + race.explanation.mid(1) + u'.');
+    }
+    if (!race.hint.isEmpty()) {
+        lines.append(QObject::tr("Hint: %1").arg(race.hint));
+    }
+    return lines.join(u'\n');
+}
+
+} // namespace
+
+MainWindow::MainWindow(const AppContext &context, QWidget *parent)
+    : QMainWindow(parent)
+    , m_context(context)
+    , m_settings(context.settingsFile)
+    , m_autoSaver(std::make_unique<AutoSaver>(
+          context.dataDirectory.isEmpty() ? defaultDataDirectory() : context.dataDirectory))
+{
+    initResources();
+    setWindowIcon(QIcon(QStringLiteral(":/racegrade/icons/racegrade.svg")));
+    createLayout();
+    createActions();
+    applyEditorSettings();
+    loadExercises();
+
+    connect(m_autoSaver.get(), &AutoSaver::saveFailed, this,
+            [this](const QString &path, const QString &reason) {
+                statusBar()->showMessage(
+                    tr("Could not save your work to %1: %2").arg(path, reason), 10000);
+            });
+    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_loadingText && !m_exerciseId.isEmpty()) {
+            m_autoSaver->schedule(m_exerciseId, m_language, m_editor->toPlainText());
+        }
+    });
+
+    restoreGeometry(m_settings.windowGeometry());
+    restoreState(m_settings.windowState());
+
+    QString exercise = m_settings.lastExercise();
+    if (!m_catalog.find(exercise) && !m_catalog.exercises.isEmpty()) {
+        exercise = m_catalog.exercises.first().id;
+    }
+    if (!exercise.isEmpty()) {
+        chooseExercise(exercise, m_settings.lastLanguage());
+    }
+    updateActions();
+}
+
+MainWindow::~MainWindow()
+{
+    saveWorkNow();
+}
+
+void MainWindow::createLayout()
+{
+    m_picker = new ExercisePicker(this);
+    m_instructions = new QTextBrowser(this);
+    m_instructions->setOpenExternalLinks(true);
+    m_instructions->setAccessibleName(tr("Instructions"));
+
+    m_editor = new CodeEditor(this);
+    m_editor->setAccessibleName(tr("Solution editor"));
+    m_findBar = new FindReplaceBar(m_editor, this);
+    m_findBar->hide();
+
+    m_results = new ResultsView(this);
+    m_output = new OutputView(this);
+    m_bottomTabs = new QTabWidget(this);
+    m_bottomTabs->addTab(m_results, tr("Results"));
+    m_bottomTabs->addTab(m_output, tr("Output"));
+    m_bottomTabs->setAccessibleName(tr("Results and output"));
+
+    auto *editorPane = new QWidget(this);
+    auto *editorLayout = new QVBoxLayout(editorPane);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    editorLayout->setSpacing(0);
+    editorLayout->addWidget(m_editor);
+    editorLayout->addWidget(m_findBar);
+
+    auto *left = new QSplitter(Qt::Vertical, this);
+    left->addWidget(m_picker);
+    left->addWidget(m_instructions);
+    left->setStretchFactor(0, 1);
+    left->setStretchFactor(1, 3);
+
+    auto *right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(editorPane);
+    right->addWidget(m_bottomTabs);
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 2);
+
+    auto *main = new QSplitter(Qt::Horizontal, this);
+    main->addWidget(left);
+    main->addWidget(right);
+    main->setStretchFactor(0, 2);
+    main->setStretchFactor(1, 5);
+    setCentralWidget(main);
+
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(220);
+    m_progress->setTextVisible(true);
+    m_progress->setAccessibleName(tr("Grading progress"));
+    m_progress->hide();
+    m_statusLabel = new QLabel(this);
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton->setAccessibleName(tr("Cancel grading"));
+    m_cancelButton->hide();
+    statusBar()->addPermanentWidget(m_statusLabel);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelButton);
+    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancel);
+
+    connect(m_picker, &ExercisePicker::exerciseSelected, this,
+            [this](const QString &id) { chooseExercise(id, m_language); });
+    connect(m_picker, &ExercisePicker::languageClicked, this, [this](Language language) {
+        chooseExercise(m_picker->currentExerciseId(), language);
+    });
+    const auto goToLocation = [this](int line, int column) {
+        m_editor->goToLine(line);
+        if (column > 1) {
+            QTextCursor cursor = m_editor->textCursor();
+            cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, column - 1);
+            m_editor->setTextCursor(cursor);
+        }
+        m_editor->setFocus();
+    };
+    connect(m_results, &ResultsView::locationActivated, this, goToLocation);
+    connect(m_output, &OutputView::locationActivated, this, goToLocation);
+}
+
+void MainWindow::createActions()
+{
+    const auto add = [this](QMenu *menu, const QString &text, const QKeySequence &shortcut,
+                            auto slot) {
+        QAction *action = menu->addAction(text);
+        action->setShortcut(shortcut);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    add(file, tr("&Open…"), QKeySequence::Open, [this] { openFileDialog(); });
+    add(file, tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAsDialog(); });
+    add(file, tr("&Reset to Starter Code"), QKeySequence(), [this] { resetToStarter(); });
+    file->addSeparator();
+    add(file, tr("Add &Exercise Folder…"), QKeySequence(), [this] { addExerciseFolder(); });
+    file->addSeparator();
+    add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    add(edit, tr("&Undo"), QKeySequence::Undo, [this] { m_editor->undo(); });
+    add(edit, tr("&Redo"), QKeySequence::Redo, [this] { m_editor->redo(); });
+    edit->addSeparator();
+    add(edit, tr("&Find…"), QKeySequence::Find, [this] { m_findBar->showFind(); });
+    add(edit, tr("R&eplace…"), QKeySequence(QStringLiteral("Ctrl+H")),
+        [this] { m_findBar->showReplace(); });
+    add(edit, tr("Find &Next"), QKeySequence::FindNext, [this] { m_findBar->findNext(); });
+    add(edit, tr("Find &Previous"), QKeySequence::FindPrevious,
+        [this] { m_findBar->findPrevious(); });
+    add(edit, tr("&Go to Line…"), QKeySequence(QStringLiteral("Ctrl+L")), [this] { goToLineDialog(); });
+    edit->addSeparator();
+    add(edit, tr("Zoom &In"), QKeySequence::ZoomIn, [this] { m_editor->zoomIn(); });
+    add(edit, tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { m_editor->zoomOut(); });
+    add(edit, tr("Reset &Zoom"), QKeySequence(QStringLiteral("Ctrl+0")),
+        [this] { m_editor->resetZoom(); });
+    edit->addSeparator();
+    add(edit, tr("&Settings…"), QKeySequence::Preferences, [this] { showSettings(); });
+
+    QMenu *grading = menuBar()->addMenu(tr("&Grading"));
+    m_runAction = add(grading, tr("&Run Once"), QKeySequence(QStringLiteral("F5")), [this] { runOnce(); });
+    m_runAction->setToolTip(tr("Build with the race detector and run once, showing the output "
+                               "(F5)"));
+    m_gradeAction = add(grading, tr("&Grade"), QKeySequence(QStringLiteral("Ctrl+Return")),
+                        [this] { grade(); });
+    m_gradeAction->setToolTip(tr("Run every check many times and score the solution "
+                                 "(Ctrl+Return)"));
+    m_cancelAction = add(grading, tr("&Cancel"), QKeySequence(QStringLiteral("Shift+F5")),
+                         [this] { cancel(); });
+    grading->addSeparator();
+    add(grading, tr("&Next Problem"), QKeySequence(QStringLiteral("F8")),
+        [this] { m_results->selectNextProblem(); });
+    add(grading, tr("&Previous Problem"), QKeySequence(QStringLiteral("Shift+F8")),
+        [this] { m_results->selectPreviousProblem(); });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    add(help, tr("&About RaceGrade"), QKeySequence(), [this] {
+        QMessageBox::about(this, tr("About RaceGrade"),
+                           tr("<b>RaceGrade %1</b><p>Practise Go's sync package and its C++ "
+                              "twins; every solution is graded with the race detector.</p>")
+                               .arg(QStringLiteral(RACEGRADE_VERSION)));
+    });
+
+    QToolBar *toolbar = addToolBar(tr("Grading"));
+    toolbar->setObjectName(QStringLiteral("gradingToolBar"));
+    m_languageBox = new QComboBox(this);
+    m_languageBox->addItem(tr("Go"), languageId(Language::Go));
+    m_languageBox->addItem(tr("C++"), languageId(Language::Cpp));
+    m_languageBox->setAccessibleName(tr("Language"));
+    m_languageBox->setToolTip(tr("The language you solve this exercise in"));
+    connect(m_languageBox, QOverload<int>::of(&QComboBox::activated), this, [this](int index) {
+        chooseExercise(m_exerciseId,
+                       *languageFromId(m_languageBox->itemData(index).toString()));
+    });
+    toolbar->addWidget(new QLabel(tr(" Language: "), this));
+    toolbar->addWidget(m_languageBox);
+    toolbar->addSeparator();
+    toolbar->addAction(m_runAction);
+    toolbar->addAction(m_gradeAction);
+    toolbar->addAction(m_cancelAction);
+}
+
+void MainWindow::loadExercises()
+{
+    m_catalog = ExerciseLoader::loadCatalog(m_context.exerciseRoots +
+                                            m_settings.extraExerciseFolders() +
+                                            ExerciseLoader::defaultRoots());
+    m_picker->setExercises(m_catalog.exercises, m_settings);
+    if (!m_catalog.errors.isEmpty()) {
+        statusBar()->showMessage(tr("Some exercises could not be loaded: %1")
+                                     .arg(m_catalog.errors.join(QStringLiteral("; "))),
+                                 15000);
+    }
+}
+
+const Exercise *MainWindow::currentExercise() const
+{
+    return m_catalog.find(m_exerciseId);
+}
+
+QString MainWindow::starterText() const
+{
+    const Exercise *exercise = currentExercise();
+    if (!exercise) {
+        return {};
+    }
+    QFile starter(exercise->files.value(m_language).starter);
+    return starter.open(QIODevice::ReadOnly) ? QString::fromUtf8(starter.readAll()) : QString();
+}
+
+QString MainWindow::displayFileName() const
+{
+    return m_fileName.isEmpty() ? QStringLiteral("main.") + sourceExtension(m_language)
+                                : m_fileName;
+}
+
+void MainWindow::saveWorkNow()
+{
+    if (!m_exerciseId.isEmpty() && m_editor) {
+        m_autoSaver->schedule(m_exerciseId, m_language, m_editor->toPlainText());
+        m_autoSaver->flush();
+    }
+}
+
+void MainWindow::chooseExercise(const QString &id, Language language)
+{
+    const Exercise *exercise = m_catalog.find(id);
+    if (!exercise) {
+        return;
+    }
+    if (!exercise->supports(language)) {
+        language = exercise->languages().constFirst();
+    }
+    if (id == m_exerciseId && language == m_language) {
+        return;
+    }
+    if (isBusy()) {
+        cancel();
+        m_job.reset();
+        updateActions();
+    }
+    saveWorkNow();
+
+    m_exerciseId = id;
+    m_language = language;
+    m_fileName.clear();
+    m_settings.setLastChoice(id, language);
+
+    QFile instructions(exercise->instructionsPath);
+    if (instructions.open(QIODevice::ReadOnly)) {
+        m_instructions->setMarkdown(QString::fromUtf8(instructions.readAll()));
+    } else {
+        m_instructions->setPlainText(tr("The instructions %1 cannot be read: %2")
+                                         .arg(exercise->instructionsPath, instructions.errorString()));
+    }
+
+    m_loadingText = true;
+    m_editor->setLanguage(language);
+    m_editor->loadText(m_autoSaver->load(id, language).value_or(starterText()));
+    m_loadingText = false;
+
+    {
+        const QSignalBlocker blocker(m_picker);
+        m_picker->selectExercise(id);
+    }
+    m_languageBox->setCurrentIndex(m_languageBox->findData(languageId(language)));
+    m_results->clear();
+    m_output->clear();
+    m_output->setSourceFileName(displayFileName());
+    m_lastGrade = Grade();
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    const Exercise *exercise = currentExercise();
+    setWindowTitle(exercise ? tr("%1 (%2) — RaceGrade")
+                                  .arg(exercise->title, languageDisplayName(m_language))
+                            : tr("RaceGrade"));
+}
+
+bool MainWindow::isBusy() const
+{
+    return m_job && m_job->isRunning();
+}
+
+void MainWindow::updateActions()
+{
+    const bool busy = isBusy();
+    const bool ready = currentExercise() != nullptr;
+    m_runAction->setEnabled(!busy && ready);
+    m_gradeAction->setEnabled(!busy && ready);
+    m_cancelAction->setEnabled(busy);
+    m_cancelButton->setVisible(busy);
+    m_progress->setVisible(busy);
+}
+
+void MainWindow::grade()
+{
+    startJob(true);
+}
+
+void MainWindow::runOnce()
+{
+    startJob(false);
+}
+
+void MainWindow::cancel()
+{
+    if (isBusy()) {
+        m_job->cancel();
+        m_statusLabel->setText(tr("Cancelling…"));
+    }
+}
+
+void MainWindow::startJob(bool fullGrading)
+{
+    const Exercise *exercise = currentExercise();
+    if (isBusy() || !exercise) {
+        return;
+    }
+    saveWorkNow();
+    m_editor->clearMarks();
+
+    GradeRequest request;
+    request.mode = fullGrading ? GradeMode::Full : GradeMode::SingleRun;
+    request.exercise = *exercise;
+    request.language = m_language;
+    request.source = m_editor->toPlainText().toUtf8();
+    request.displayPath = displayFileName();
+    request.options.runs = m_settings.runsPerGrading();
+    request.options.runSeconds = m_settings.timeLimitSeconds();
+    request.options.cppCompiler = m_settings.cppCompiler();
+
+    m_jobIsGrading = fullGrading;
+    m_job = std::make_unique<GradingJob>(request);
+    m_results->showMessage(fullGrading ? tr("Grading… the program is built, then run %1 times "
+                                            "with the race detector.")
+                                             .arg(request.options.runs)
+                                       : tr("Building and running once…"));
+    m_output->clear();
+    m_output->setSourceFileName(request.displayPath);
+    if (!fullGrading) {
+        m_bottomTabs->setCurrentWidget(m_output);
+    }
+    m_progress->setRange(0, 0);
+    m_statusLabel->setText(tr("Building…"));
+
+    connect(m_job.get(), &GradingJob::progressChanged, this,
+            [this](int done, int total, const QString &stage) {
+                m_progress->setRange(0, qMax(1, total));
+                m_progress->setValue(done);
+                m_progress->setFormat(stage == u"running" ? tr("runs %v of %m")
+                                                          : tr("%v of %m"));
+                m_statusLabel->setText(stage == u"building"  ? tr("Building…")
+                                       : stage == u"running" ? tr("Running…")
+                                                             : tr("Checking…"));
+            });
+    connect(m_job.get(), &GradingJob::outputReceived, m_output, &OutputView::appendOutput);
+    connect(m_job.get(), &GradingJob::finished, this, [this] { jobDone(m_jobIsGrading); });
+    m_job->start();
+    updateActions();
+}
+
+void MainWindow::jobDone(bool fullGrading)
+{
+    const Grade grade = m_job->grade();
+    m_job.release()->deleteLater();
+    m_lastGrade = grade;
+    m_statusLabel->clear();
+    updateActions();
+
+    m_results->setGrade(grade);
+    if (fullGrading) {
+        m_output->setGrade(grade);
+    } else if (!grade.logs.isEmpty()) {
+        m_output->appendStatus(grade.logs.constFirst().label);
+    } else if (grade.verdict == Verdict::Error) {
+        m_output->appendStatus(grade.errorMessage);
+    } else if (!grade.compile.ok) {
+        m_output->appendOutput(grade.compile.output, true);
+    }
+    showMarks(grade);
+
+    if (grade.verdict == Verdict::Error) {
+        statusBar()->showMessage(tr("Could not grade: %1").arg(grade.errorMessage), 15000);
+    } else if (fullGrading) {
+        m_settings.recordGrade(grade.exercise, grade.language, grade.score, grade.maxScore,
+                               grade.verdict == Verdict::Pass);
+        m_picker->refreshStatus(m_settings);
+        statusBar()->showMessage(grade.verdict == Verdict::Pass
+                                     ? tr("Every check passed: %1 of %2 points.")
+                                           .arg(grade.score)
+                                           .arg(grade.maxScore)
+                                     : tr("%1 of %2 points. Select an entry in the results to "
+                                          "jump to its line (F8: next problem).")
+                                           .arg(grade.score)
+                                           .arg(grade.maxScore),
+                                 15000);
+        m_bottomTabs->setCurrentWidget(m_results);
+    }
+    Q_EMIT jobFinished();
+}
+
+void MainWindow::showMarks(const Grade &grade)
+{
+    QVector<LineMark> marks;
+    for (const RaceFinding &race : grade.races) {
+        for (int i = 0; i < race.accesses.size(); ++i) {
+            const RaceAccessSite &access = race.accesses.at(i);
+            if (access.inSubmission && access.line > 0) {
+                marks.append(LineMark{access.line,
+                                      i == 0 ? LineMarkKind::RaceThisAccess
+                                             : LineMarkKind::RaceOtherAccess,
+                                      raceTooltip(race, i == 0)});
+            }
+        }
+    }
+    for (const Diagnostic &diagnostic : grade.compile.diagnostics) {
+        if (diagnostic.file == grade.sourceFile && diagnostic.line > 0) {
+            marks.append(LineMark{diagnostic.line,
+                                  diagnostic.severity == Severity::Error
+                                      ? LineMarkKind::CompileError
+                                      : LineMarkKind::CompileWarning,
+                                  diagnostic.message});
+        }
+    }
+    m_editor->setMarks(marks);
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        QMessageBox::warning(this, tr("Cannot open file"),
+                             tr("%1 cannot be read: %2. Your work in the editor is unchanged.")
+                                 .arg(QDir::toNativeSeparators(path), file.errorString()));
+        return false;
+    }
+    const QByteArray bytes = file.readAll();
+    if (bytes.contains('\0')) {
+        QMessageBox::warning(this, tr("Cannot open file"),
+                             tr("%1 is not a text file. Your work in the editor is unchanged.")
+                                 .arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    if (const std::optional<Language> language = languageFromFileName(path);
+        language && *language != m_language) {
+        chooseExercise(m_exerciseId, *language);
+    }
+    m_editor->replaceAllText(QString::fromUtf8(bytes));
+    m_fileName = QFileInfo(path).fileName();
+    m_output->setSourceFileName(m_fileName);
+    statusBar()->showMessage(tr("Opened %1 (Undo brings back what was there)").arg(path), 8000);
+    return true;
+}
+
+void MainWindow::openFileDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open a Solution"), QString(),
+        tr("Go and C++ files (*.go *.cpp *.cc *.cxx);;All files (*)"));
+    if (!path.isEmpty()) {
+        openFile(path);
+    }
+}
+
+void MainWindow::saveAsDialog()
+{
+    const QString suggested = displayFileName();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the Solution As"), suggested);
+    if (path.isEmpty()) {
+        return;
+    }
+    QSaveFile file(path);
+    const QByteArray bytes = m_editor->toPlainText().toUtf8();
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        QMessageBox::warning(this, tr("Cannot save file"),
+                             tr("%1 cannot be written: %2. Your work is still in the editor and "
+                                "in RaceGrade's own autosave.")
+                                 .arg(QDir::toNativeSeparators(path), file.errorString()));
+        return;
+    }
+    m_fileName = QFileInfo(path).fileName();
+    m_output->setSourceFileName(m_fileName);
+    statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+void MainWindow::resetToStarter()
+{
+    m_editor->replaceAllText(starterText());
+    statusBar()->showMessage(tr("Starter code restored (Undo brings your code back)"), 8000);
+}
+
+void MainWindow::addExerciseFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Add an Exercise Folder"));
+    if (folder.isEmpty()) {
+        return;
+    }
+    QStringList folders = m_settings.extraExerciseFolders();
+    if (!folders.contains(folder)) {
+        folders.append(folder);
+        m_settings.setExtraExerciseFolders(folders);
+    }
+    loadExercises();
+}
+
+void MainWindow::goToLineDialog()
+{
+    bool ok = false;
+    const int line = QInputDialog::getInt(this, tr("Go to Line"), tr("Line:"),
+                                          m_editor->textCursor().blockNumber() + 1, 1,
+                                          m_editor->blockCount(), 1, &ok);
+    if (ok) {
+        m_editor->goToLine(line);
+    }
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(m_settings, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        applyEditorSettings();
+    }
+}
+
+void MainWindow::applyEditorSettings()
+{
+    m_editor->setEditorFont(m_settings.editorFont());
+    m_editor->setThemeName(m_settings.themeName());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (isBusy()) {
+        m_job->cancel();
+    }
+    saveWorkNow();
+    m_settings.setWindowLayout(saveGeometry(), saveState());
+    m_settings.sync();
+    event->accept();
+}
+
+} // namespace RaceGrade

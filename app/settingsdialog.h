@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QDialog>
+
+class QComboBox;
+class QFontComboBox;
+class QSpinBox;
+
+namespace RaceGrade {
+
+class Settings;
+
+/// Preferences: runs per grading, time limit, C++ compiler, editor theme, font and size.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit SettingsDialog(Settings &settings, QWidget *parent = nullptr);
+
+    /// Writes the dialog's values into the settings.
+    void apply();
+
+private:
+    Settings &m_settings;
+    QSpinBox *m_runs;
+    QSpinBox *m_timeLimit;
+    QComboBox *m_compiler;
+    QComboBox *m_theme;
+    QFontComboBox *m_font;
+    QSpinBox *m_fontSize;
+};
+
+} // namespace RaceGrade
