@@ -25,6 +25,8 @@ public:
         }
         return sum;
     }
+    /// Adds words to one entry, e.g. examples of what it stands for.
+    void annotate(const QString &what, const QString &note) { m_notes.insert(what, note); }
     QString sentence(int runs, const QString &noun) const
     {
         QStringList parts;
@@ -34,17 +36,25 @@ public:
         });
         for (const QString &what : keys) {
             // One arg() call: `what` may quote program output, which can contain "%1".
-            parts.append(QStringLiteral("%1 in %2 of %3 %4")
+            parts.append(QStringLiteral("%1 in %2 of %3 %4%5")
                              .arg(what, QString::number(m_counts.value(what)),
-                                  QString::number(runs), noun));
+                                  QString::number(runs), noun, m_notes.value(what)));
         }
         return parts.join(QStringLiteral("; "));
     }
 
 private:
     QHash<QString, int> m_counts;
+    QHash<QString, QString> m_notes;
     QStringList m_order;
 };
+
+// "in all 5 runs", or "in the one run".
+QString inAllRuns(qsizetype runs)
+{
+    return runs == 1 ? QStringLiteral("in the one run")
+                     : QStringLiteral("in all %1 runs").arg(runs);
+}
 
 QString lastNonEmptyLine(const QString &text)
 {
@@ -114,6 +124,7 @@ QString placeOfFirstRace(const RunRecord &run, const SourceMapper &mapper)
                     frame->line));
             }
         }
+        places.sort(); // either access may be reported first
         return places.join(QStringLiteral(" and "));
     }
     return {};
@@ -199,19 +210,19 @@ CheckResult evaluateFinalLine(const CheckSpec &spec, const CheckContext &context
     }
     if (wrong.isEmpty()) {
         return judged(spec, true,
-                      QStringLiteral("printed %1 as the last line%2 in all %3 runs")
+                      QStringLiteral("printed %1 as the last line%2 %3")
                           .arg(expected,
                                spec.exitZero ? QStringLiteral(" and exited with status 0")
-                                             : QString())
-                          .arg(runs.size()));
+                                             : QString(),
+                               inAllRuns(runs.size())));
     }
-    QString detail = wrong.sentence(int(runs.size()), runsNoun(int(runs.size())));
     if (!wrongValues.isEmpty()) {
-        detail += QStringLiteral(" (it printed %1%2)")
-                      .arg(wrongValues.mid(0, 5).join(QStringLiteral(", ")),
-                           wrongValues.size() > 5 ? QStringLiteral(", …") : QString());
+        wrong.annotate(wrongValue,
+                       QStringLiteral(" (it printed %1%2)")
+                           .arg(wrongValues.mid(0, 5).join(QStringLiteral(", ")),
+                                wrongValues.size() > 5 ? QStringLiteral(", …") : QString()));
     }
-    return judged(spec, false, detail);
+    return judged(spec, false, wrong.sentence(int(runs.size()), runsNoun(int(runs.size()))));
 }
 
 CheckResult evaluateLineCount(const CheckSpec &spec, const CheckContext &context)
@@ -240,9 +251,8 @@ CheckResult evaluateLineCount(const CheckSpec &spec, const CheckContext &context
                                           : QStringLiteral("%1 times").arg(spec.count);
     if (wrong.isEmpty()) {
         return judged(spec, true,
-                      QStringLiteral("\"%1\" was printed exactly %2 in all %3 runs")
-                          .arg(spec.pattern, times)
-                          .arg(runs.size()));
+                      QStringLiteral("\"%1\" was printed exactly %2 %3")
+                          .arg(spec.pattern, times, inAllRuns(runs.size())));
     }
     return judged(spec, false,
                   QStringLiteral("expected \"%1\" exactly %2: ").arg(spec.pattern, times) +
@@ -270,9 +280,8 @@ CheckResult evaluateCleanExit(const CheckSpec &spec, const CheckContext &context
     }
     if (wrong.isEmpty()) {
         return judged(spec, true,
-                      QStringLiteral("all %1 runs finished by themselves within %2 s")
-                          .arg(runs.size())
-                          .arg(context.runSeconds));
+                      QStringLiteral("finished by itself within %1 s %2")
+                          .arg(QString::number(context.runSeconds), inAllRuns(runs.size())));
     }
     return judged(spec, false, wrong.sentence(int(runs.size()), runsNoun(int(runs.size()))));
 }
@@ -398,8 +407,7 @@ CheckResult evaluateHarness(const CheckSpec &spec, const CheckContext &context)
     }
     if (wrong.isEmpty()) {
         return judged(spec, true,
-                      QStringLiteral("%1 (all %2 runs)")
-                          .arg(passDetail, QString::number(runs.size())));
+                      QStringLiteral("%1 (%2)").arg(passDetail, inAllRuns(runs.size())));
     }
     QString detail = wrong.sentence(int(runs.size()), runsNoun(int(runs.size())));
     if (!racePlaces.isEmpty()) {

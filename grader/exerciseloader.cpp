@@ -118,6 +118,10 @@ Expected<LanguageFiles> parseLanguageFiles(const QJsonObject &object, const QDir
                             : QString();
         }
         const QString path = QDir::cleanPath(directory.absoluteFilePath(relative));
+        // Reference solutions stay out of installed packs: students must not find them.
+        if (!QFileInfo(path).isFile() && qstrcmp(key, "reference") == 0) {
+            return {};
+        }
         if (!QFileInfo(path).isFile()) {
             return QStringLiteral("\"languages.%1.%2\" names %3, which does not exist")
                 .arg(languageId(language), QLatin1String(key), QDir::toNativeSeparators(path));

@@ -161,7 +161,7 @@ QVector<RaceFinding> RaceMerger::merge(const QVector<RunRecord> &runs, const Sou
 
     for (int runNumber = 0; runNumber < runs.size(); ++runNumber) {
         const RunRecord &run = runs.at(runNumber);
-        if (!run.instrumented()) {
+        if (!run.instrumented() || run.result.outcome == RunOutcome::Cancelled) {
             continue;
         }
         ++instrumentedRuns;

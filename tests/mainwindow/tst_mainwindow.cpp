@@ -87,7 +87,7 @@ std::unique_ptr<MainWindow> TestMainWindow::makeWindow()
     AppContext context;
     context.settingsFile = m_dir->filePath(QStringLiteral("settings.ini"));
     context.dataDirectory = m_dir->filePath(QStringLiteral("work"));
-    context.exerciseRoots = {QStringLiteral(RACEGRADE_SOURCE_DIR "/exercises")};
+    context.exerciseRoots = QStringList{QStringLiteral(RACEGRADE_SOURCE_DIR "/exercises")};
     auto window = std::make_unique<MainWindow>(context);
     window->resize(1200, 800);
     window->show();
