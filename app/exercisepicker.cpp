@@ -91,14 +91,14 @@ void ExercisePicker::refreshStatus(const Settings &settings)
             }
             const ExerciseStatus status = settings.status(exercise.id, language);
             item->setText(column, statusText(status));
-            item->setToolTip(column,
-                             tr("%1: best score %2 of %3")
-                                 .arg(languageDisplayName(language))
-                                 .arg(status.bestScore)
-                                 .arg(exercise.maxPoints(language)));
-            item->setIcon(column, status.passing ? style()->standardIcon(QStyle::SP_DialogApplyButton)
-                                  : status.tried ? style()->standardIcon(QStyle::SP_MessageBoxWarning)
-                                                 : QIcon());
+            item->setToolTip(column, tr("%1: best score %2 of %3")
+                                         .arg(languageDisplayName(language))
+                                         .arg(status.bestScore)
+                                         .arg(exercise.maxPoints(language)));
+            item->setIcon(column,
+                          status.passing ? style()->standardIcon(QStyle::SP_DialogApplyButton)
+                          : status.tried ? style()->standardIcon(QStyle::SP_MessageBoxWarning)
+                                         : QIcon());
         }
     }
 }

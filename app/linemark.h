@@ -5,7 +5,8 @@
 namespace RaceGrade {
 
 /// What a mark in the editor stands for; each kind has its own colour.
-enum class LineMarkKind {
+enum class LineMarkKind
+{
     RaceThisAccess,  ///< one side of a race (the access the report names first)
     RaceOtherAccess, ///< the other side of the same race
     CompileError,

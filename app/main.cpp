@@ -1,8 +1,7 @@
 // racegrade: the student's desktop app.
 
-#include "mainwindow.h"
-
 #include "codeeditor.h"
+#include "mainwindow.h"
 #include "settings.h"
 
 #include <QApplication>
@@ -10,7 +9,6 @@
 #include <QIcon>
 #include <QScreen>
 #include <QTimer>
-
 #include <cstdio>
 
 using namespace RaceGrade;
@@ -30,12 +28,12 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Practise and grade concurrent Go and C++ code."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption exerciseOption(
-        QStringLiteral("exercise"), QApplication::translate("main", "Open this exercise."),
-        QStringLiteral("id"));
-    const QCommandLineOption languageOption(
-        QStringLiteral("language"), QApplication::translate("main", "go or cpp."),
-        QStringLiteral("language"));
+    const QCommandLineOption exerciseOption(QStringLiteral("exercise"),
+                                            QApplication::translate("main", "Open this exercise."),
+                                            QStringLiteral("id"));
+    const QCommandLineOption languageOption(QStringLiteral("language"),
+                                            QApplication::translate("main", "go or cpp."),
+                                            QStringLiteral("language"));
     const QCommandLineOption fileOption(
         QStringLiteral("file"), QApplication::translate("main", "Load this file into the editor."),
         QStringLiteral("path"));
@@ -53,8 +51,8 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Keep autosaved work in this folder instead of the "
                                         "user's."),
         QStringLiteral("dir"));
-    const QCommandLineOption gradeOption(
-        QStringLiteral("grade"), QApplication::translate("main", "Start grading at once."));
+    const QCommandLineOption gradeOption(QStringLiteral("grade"),
+                                         QApplication::translate("main", "Start grading at once."));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
         QApplication::translate("main", "After the grading started with --grade, save a "
@@ -72,8 +70,8 @@ int main(int argc, char *argv[])
     window.resize(1400, 900);
 
     if (parser.isSet(exerciseOption)) {
-        const Language language = languageFromId(parser.value(languageOption))
-                                      .value_or(window.currentLanguage());
+        const Language language =
+            languageFromId(parser.value(languageOption)).value_or(window.currentLanguage());
         window.chooseExercise(parser.value(exerciseOption), language);
     }
     if (parser.isSet(fileOption) && !window.openFile(parser.value(fileOption))) {

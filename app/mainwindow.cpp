@@ -85,8 +85,8 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
 
     connect(m_autoSaver.get(), &AutoSaver::saveFailed, this,
             [this](const QString &path, const QString &reason) {
-                statusBar()->showMessage(
-                    tr("Could not save your work to %1: %2").arg(path, reason), 10000);
+                statusBar()->showMessage(tr("Could not save your work to %1: %2").arg(path, reason),
+                                         10000);
             });
     connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
         if (!m_loadingText && !m_exerciseId.isEmpty()) {
@@ -173,9 +173,8 @@ void MainWindow::createLayout()
 
     connect(m_picker, &ExercisePicker::exerciseSelected, this,
             [this](const QString &id) { chooseExercise(id, m_language); });
-    connect(m_picker, &ExercisePicker::languageClicked, this, [this](Language language) {
-        chooseExercise(m_picker->currentExerciseId(), language);
-    });
+    connect(m_picker, &ExercisePicker::languageClicked, this,
+            [this](Language language) { chooseExercise(m_picker->currentExerciseId(), language); });
     const auto goToLocation = [this](int line, int column) {
         m_editor->goToLine(line);
         if (column > 1) {
@@ -218,7 +217,8 @@ void MainWindow::createActions()
     add(edit, tr("Find &Next"), QKeySequence::FindNext, [this] { m_findBar->findNext(); });
     add(edit, tr("Find &Previous"), QKeySequence::FindPrevious,
         [this] { m_findBar->findPrevious(); });
-    add(edit, tr("&Go to Line…"), QKeySequence(QStringLiteral("Ctrl+L")), [this] { goToLineDialog(); });
+    add(edit, tr("&Go to Line…"), QKeySequence(QStringLiteral("Ctrl+L")),
+        [this] { goToLineDialog(); });
     edit->addSeparator();
     add(edit, tr("Zoom &In"), QKeySequence::ZoomIn, [this] { m_editor->zoomIn(); });
     add(edit, tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { m_editor->zoomOut(); });
@@ -228,15 +228,16 @@ void MainWindow::createActions()
     add(edit, tr("&Settings…"), QKeySequence::Preferences, [this] { showSettings(); });
 
     QMenu *grading = menuBar()->addMenu(tr("&Grading"));
-    m_runAction = add(grading, tr("&Run Once"), QKeySequence(QStringLiteral("F5")), [this] { runOnce(); });
+    m_runAction =
+        add(grading, tr("&Run Once"), QKeySequence(QStringLiteral("F5")), [this] { runOnce(); });
     m_runAction->setToolTip(tr("Build with the race detector and run once, showing the output "
                                "(F5)"));
     m_gradeAction = add(grading, tr("&Grade"), QKeySequence(QStringLiteral("Ctrl+Return")),
                         [this] { grade(); });
     m_gradeAction->setToolTip(tr("Run every check many times and score the solution "
                                  "(Ctrl+Return)"));
-    m_cancelAction = add(grading, tr("&Cancel"), QKeySequence(QStringLiteral("Shift+F5")),
-                         [this] { cancel(); });
+    m_cancelAction =
+        add(grading, tr("&Cancel"), QKeySequence(QStringLiteral("Shift+F5")), [this] { cancel(); });
     grading->addSeparator();
     add(grading, tr("&Next Problem"), QKeySequence(QStringLiteral("F8")),
         [this] { m_results->selectNextProblem(); });
@@ -259,8 +260,7 @@ void MainWindow::createActions()
     m_languageBox->setAccessibleName(tr("Language"));
     m_languageBox->setToolTip(tr("The language you solve this exercise in"));
     connect(m_languageBox, QOverload<int>::of(&QComboBox::activated), this, [this](int index) {
-        chooseExercise(m_exerciseId,
-                       *languageFromId(m_languageBox->itemData(index).toString()));
+        chooseExercise(m_exerciseId, *languageFromId(m_languageBox->itemData(index).toString()));
     });
     toolbar->addWidget(new QLabel(tr(" Language: "), this));
     toolbar->addWidget(m_languageBox);
@@ -272,9 +272,9 @@ void MainWindow::createActions()
 
 void MainWindow::loadExercises()
 {
-    m_catalog = ExerciseLoader::loadCatalog(m_context.exerciseRoots +
-                                            m_settings.extraExerciseFolders() +
-                                            ExerciseLoader::defaultRoots());
+    m_catalog =
+        ExerciseLoader::loadCatalog(m_context.exerciseRoots + m_settings.extraExerciseFolders() +
+                                    ExerciseLoader::defaultRoots());
     m_picker->setExercises(m_catalog.exercises, m_settings);
     if (!m_catalog.errors.isEmpty()) {
         statusBar()->showMessage(tr("Some exercises could not be loaded: %1")
@@ -340,8 +340,9 @@ void MainWindow::chooseExercise(const QString &id, Language language)
     if (instructions.open(QIODevice::ReadOnly)) {
         m_instructions->setMarkdown(QString::fromUtf8(instructions.readAll()));
     } else {
-        m_instructions->setPlainText(tr("The instructions %1 cannot be read: %2")
-                                         .arg(exercise->instructionsPath, instructions.errorString()));
+        m_instructions->setPlainText(
+            tr("The instructions %1 cannot be read: %2")
+                .arg(exercise->instructionsPath, instructions.errorString()));
     }
 
     m_loadingText = true;
@@ -364,9 +365,9 @@ void MainWindow::chooseExercise(const QString &id, Language language)
 void MainWindow::updateTitle()
 {
     const Exercise *exercise = currentExercise();
-    setWindowTitle(exercise ? tr("%1 (%2) — RaceGrade")
-                                  .arg(exercise->title, languageDisplayName(m_language))
-                            : tr("RaceGrade"));
+    setWindowTitle(
+        exercise ? tr("%1 (%2) — RaceGrade").arg(exercise->title, languageDisplayName(m_language))
+                 : tr("RaceGrade"));
 }
 
 bool MainWindow::isBusy() const
@@ -440,8 +441,7 @@ void MainWindow::startJob(bool fullGrading)
             [this](int done, int total, const QString &stage) {
                 m_progress->setRange(0, qMax(1, total));
                 m_progress->setValue(done);
-                m_progress->setFormat(stage == u"running" ? tr("runs %v of %m")
-                                                          : tr("%v of %m"));
+                m_progress->setFormat(stage == u"running" ? tr("runs %v of %m") : tr("%v of %m"));
                 m_statusLabel->setText(stage == u"building"  ? tr("Building…")
                                        : stage == u"running" ? tr("Running…")
                                                              : tr("Checking…"));
@@ -478,15 +478,14 @@ void MainWindow::jobDone(bool fullGrading)
         m_settings.recordGrade(grade.exercise, grade.language, grade.score, grade.maxScore,
                                grade.verdict == Verdict::Pass);
         m_picker->refreshStatus(m_settings);
-        statusBar()->showMessage(grade.verdict == Verdict::Pass
-                                     ? tr("Every check passed: %1 of %2 points.")
-                                           .arg(grade.score)
-                                           .arg(grade.maxScore)
-                                     : tr("%1 of %2 points. Select an entry in the results to "
-                                          "jump to its line (F8: next problem).")
-                                           .arg(grade.score)
-                                           .arg(grade.maxScore),
-                                 15000);
+        statusBar()->showMessage(
+            grade.verdict == Verdict::Pass
+                ? tr("Every check passed: %1 of %2 points.").arg(grade.score).arg(grade.maxScore)
+                : tr("%1 of %2 points. Select an entry in the results to "
+                     "jump to its line (F8: next problem).")
+                      .arg(grade.score)
+                      .arg(grade.maxScore),
+            15000);
         m_bottomTabs->setCurrentWidget(m_results);
     }
     Q_EMIT jobFinished();
@@ -499,10 +498,10 @@ void MainWindow::showMarks(const Grade &grade)
         for (int i = 0; i < race.accesses.size(); ++i) {
             const RaceAccessSite &access = race.accesses.at(i);
             if (access.inSubmission && access.line > 0) {
-                marks.append(LineMark{access.line,
-                                      i == 0 ? LineMarkKind::RaceThisAccess
-                                             : LineMarkKind::RaceOtherAccess,
-                                      raceTooltip(race, i == 0)});
+                marks.append(
+                    LineMark{access.line,
+                             i == 0 ? LineMarkKind::RaceThisAccess : LineMarkKind::RaceOtherAccess,
+                             raceTooltip(race, i == 0)});
             }
         }
     }
@@ -547,9 +546,9 @@ bool MainWindow::openFile(const QString &path)
 
 void MainWindow::openFileDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open a Solution"), QString(),
-        tr("Go and C++ files (*.go *.cpp *.cc *.cxx);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open a Solution"), QString(),
+                                     tr("Go and C++ files (*.go *.cpp *.cc *.cxx);;All files (*)"));
     if (!path.isEmpty()) {
         openFile(path);
     }

@@ -5,7 +5,6 @@
 #include "settings.h"
 
 #include <QMainWindow>
-
 #include <memory>
 
 class QAction;
@@ -29,9 +28,9 @@ class ResultsView;
 /// Where the window keeps its state; tests and portable installs point it elsewhere.
 struct AppContext
 {
-    QString settingsFile;       ///< empty: the platform's settings location
-    QString dataDirectory;      ///< where autosaved work lives; empty: the user's data folder
-    QStringList exerciseRoots;  ///< searched before the default exercise pack
+    QString settingsFile;      ///< empty: the platform's settings location
+    QString dataDirectory;     ///< where autosaved work lives; empty: the user's data folder
+    QStringList exerciseRoots; ///< searched before the default exercise pack
 };
 
 /// The student's window: exercise picker and instructions, the editor, Run and Grade, results

@@ -17,8 +17,7 @@ QString statusKey(const QString &exercise, Language language, const char *field)
 Settings::Settings(const QString &iniFile)
     : m_settings(iniFile.isEmpty() ? std::make_unique<QSettings>()
                                    : std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
-{
-}
+{}
 
 int Settings::runsPerGrading() const
 {

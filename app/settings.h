@@ -5,7 +5,6 @@
 #include <QFont>
 #include <QSettings>
 #include <QStringList>
-
 #include <memory>
 
 namespace RaceGrade {

@@ -8,11 +8,11 @@ namespace RaceGrade {
 /// One step of building a submission: a compiler or checker invocation and what it said.
 struct BuildStep
 {
-    QString name;     ///< "program", "plain program", "harness", "vet"
+    QString name; ///< "program", "plain program", "harness", "vet"
     bool attempted = false;
     bool succeeded = false;
-    QString command;  ///< the command line, for logs and for the curious student
-    QString output;   ///< stdout and stderr of the tool
+    QString command;                 ///< the command line, for logs and for the curious student
+    QString output;                  ///< stdout and stderr of the tool
     QVector<Diagnostic> diagnostics; ///< mapped to the student's file where they point into it
     RunOutcome outcome = RunOutcome::Exited;
     double seconds = 0;

@@ -15,7 +15,12 @@ namespace {
 class Tally
 {
 public:
-    void add(const QString &what) { ++m_counts[what]; m_order.removeAll(what); m_order.append(what); }
+    void add(const QString &what)
+    {
+        ++m_counts[what];
+        m_order.removeAll(what);
+        m_order.append(what);
+    }
     bool isEmpty() const { return m_counts.isEmpty(); }
     int total() const
     {
@@ -92,7 +97,8 @@ QString abnormalEnd(const RunRecord &run, int limitSeconds)
     case RunOutcome::TimedOut:
         return QStringLiteral("did not finish within %1 s").arg(limitSeconds);
     case RunOutcome::Crashed:
-        return QStringLiteral("crashed with %1").arg(ProblemCollector::signalName(run.result.signal));
+        return QStringLiteral("crashed with %1")
+            .arg(ProblemCollector::signalName(run.result.signal));
     case RunOutcome::FailedToStart:
         return QStringLiteral("could not start (%1)").arg(run.result.errorString);
     case RunOutcome::Cancelled:
@@ -120,8 +126,8 @@ QString placeOfFirstRace(const RunRecord &run, const SourceMapper &mapper)
         QStringList places;
         for (const MemoryAccess &access : report.accesses) {
             if (const std::optional<StackFrame> frame = mapper.representativeFrame(access.stack)) {
-                places.append(QStringLiteral("%1:%2").arg(mapper.displayPath(frame->file)).arg(
-                    frame->line));
+                places.append(
+                    QStringLiteral("%1:%2").arg(mapper.displayPath(frame->file)).arg(frame->line));
             }
         }
         places.sort(); // either access may be reported first
@@ -132,8 +138,9 @@ QString placeOfFirstRace(const RunRecord &run, const SourceMapper &mapper)
 
 CheckResult notRun(const CheckSpec &spec, const QString &why)
 {
-    return CheckResult{spec.id, spec.title, CheckStatus::NotRun, 0, spec.points,
-                       QStringLiteral("not run: ") + why, QString()};
+    return CheckResult{spec.id,  spec.title,  CheckStatus::NotRun,
+                       0,        spec.points, QStringLiteral("not run: ") + why,
+                       QString()};
 }
 
 CheckResult judged(const CheckSpec &spec, bool passed, const QString &detail)
@@ -172,8 +179,9 @@ CheckResult evaluateCompile(const CheckSpec &spec, const CheckContext &context)
     if (step.outcome == RunOutcome::TimedOut) {
         return judged(spec, false, QStringLiteral("the build did not finish in time"));
     }
-    return judged(spec, false, QStringLiteral("does not compile: ") +
-                                   step.output.trimmed().section(u'\n', 0, 2));
+    return judged(spec, false,
+                  QStringLiteral("does not compile: ") +
+                      step.output.trimmed().section(u'\n', 0, 2));
 }
 
 CheckResult evaluateFinalLine(const CheckSpec &spec, const CheckContext &context)
@@ -209,12 +217,12 @@ CheckResult evaluateFinalLine(const CheckSpec &spec, const CheckContext &context
         }
     }
     if (wrong.isEmpty()) {
-        return judged(spec, true,
-                      QStringLiteral("printed %1 as the last line%2 %3")
-                          .arg(expected,
-                               spec.exitZero ? QStringLiteral(" and exited with status 0")
-                                             : QString(),
-                               inAllRuns(runs.size())));
+        return judged(
+            spec, true,
+            QStringLiteral("printed %1 as the last line%2 %3")
+                .arg(expected,
+                     spec.exitZero ? QStringLiteral(" and exited with status 0") : QString(),
+                     inAllRuns(runs.size())));
     }
     if (!wrongValues.isEmpty()) {
         wrong.annotate(wrongValue,
@@ -247,8 +255,8 @@ CheckResult evaluateLineCount(const CheckSpec &spec, const CheckContext &context
                           .arg(count == 1 ? QString() : QStringLiteral("s")));
         }
     }
-    const QString times = spec.count == 1 ? QStringLiteral("once")
-                                          : QStringLiteral("%1 times").arg(spec.count);
+    const QString times =
+        spec.count == 1 ? QStringLiteral("once") : QStringLiteral("%1 times").arg(spec.count);
     if (wrong.isEmpty()) {
         return judged(spec, true,
                       QStringLiteral("\"%1\" was printed exactly %2 %3")
@@ -303,7 +311,8 @@ CheckResult evaluateRaceFree(const CheckSpec &spec, const CheckContext &context)
         }
         QStringList sides;
         for (const RaceAccessSite &access : race.accesses) {
-            sides.append(QStringLiteral("%1 at %2:%3").arg(access.op, access.file).arg(access.line));
+            sides.append(
+                QStringLiteral("%1 at %2:%3").arg(access.op, access.file).arg(access.line));
         }
         races.append(QStringLiteral("%1 (in %2 of %3 runs)")
                          .arg(sides.join(QStringLiteral(" vs ")))
@@ -311,14 +320,14 @@ CheckResult evaluateRaceFree(const CheckSpec &spec, const CheckContext &context)
                          .arg(race.runs));
     }
     if (!races.isEmpty()) {
-        CheckResult result = judged(
-            spec, false,
-            QStringLiteral("the race detector found %1 race%2: %3")
-                .arg(races.size())
-                .arg(races.size() == 1 ? QString() : QStringLiteral("s"))
-                .arg(races.mid(0, 3).join(QStringLiteral("; "))) +
-                (races.size() > 3 ? QStringLiteral("; and %1 more").arg(races.size() - 3)
-                                  : QString()));
+        CheckResult result =
+            judged(spec, false,
+                   QStringLiteral("the race detector found %1 race%2: %3")
+                           .arg(races.size())
+                           .arg(races.size() == 1 ? QString() : QStringLiteral("s"))
+                           .arg(races.mid(0, 3).join(QStringLiteral("; "))) +
+                       (races.size() > 3 ? QStringLiteral("; and %1 more").arg(races.size() - 3)
+                                         : QString()));
         for (const RaceFinding &race : context.races) {
             if (race.kind == u"data-race" && !race.hint.isEmpty()) {
                 result.hint = race.hint;
@@ -336,9 +345,9 @@ CheckResult evaluateRaceFree(const CheckSpec &spec, const CheckContext &context)
                                      "races could not be ruled out")
                           .arg(instrumented));
     }
-    return judged(spec, true,
-                  QStringLiteral("no race reported in %1 runs with the race detector")
-                      .arg(instrumented));
+    return judged(
+        spec, true,
+        QStringLiteral("no race reported in %1 runs with the race detector").arg(instrumented));
 }
 
 CheckResult evaluateHarness(const CheckSpec &spec, const CheckContext &context)
@@ -355,9 +364,10 @@ CheckResult evaluateHarness(const CheckSpec &spec, const CheckContext &context)
         }
         for (const Diagnostic &diagnostic : harnessBuild.diagnostics) {
             if (diagnostic.severity == Severity::Error) {
-                return judged(spec, false,
-                              QStringLiteral("the hidden tests could not be built with your code: ") +
-                                  diagnostic.message);
+                return judged(
+                    spec, false,
+                    QStringLiteral("the hidden tests could not be built with your code: ") +
+                        diagnostic.message);
             }
         }
         return judged(spec, false,
@@ -426,8 +436,9 @@ CheckResult evaluateVet(const CheckSpec &spec, const CheckContext &context)
         return judged(spec, false, QStringLiteral("go vet did not finish"));
     }
     if (vet.succeeded) {
-        return judged(spec, true, QStringLiteral("go vet (%1) found nothing")
-                                      .arg(spec.analyzers.join(QStringLiteral(", "))));
+        return judged(spec, true,
+                      QStringLiteral("go vet (%1) found nothing")
+                          .arg(spec.analyzers.join(QStringLiteral(", "))));
     }
     QStringList findings;
     for (const Diagnostic &diagnostic : vet.diagnostics) {
@@ -439,8 +450,8 @@ CheckResult evaluateVet(const CheckSpec &spec, const CheckContext &context)
     if (findings.isEmpty()) {
         findings.append(vet.output.trimmed().section(u'\n', 0, 1));
     }
-    return judged(spec, false, QStringLiteral("go vet: ") +
-                                   findings.mid(0, 3).join(QStringLiteral("; ")));
+    return judged(spec, false,
+                  QStringLiteral("go vet: ") + findings.mid(0, 3).join(QStringLiteral("; ")));
 }
 
 // A passed check whose prerequisites all failed keeps its own verdict in the words but earns

@@ -4,7 +4,8 @@
 
 namespace RaceGrade {
 
-enum class CheckStatus {
+enum class CheckStatus
+{
     Passed,
     Failed,
     NotRun, ///< an earlier step failed (usually the build), so this check could not be judged

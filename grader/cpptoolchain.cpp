@@ -5,11 +5,11 @@
 #include "processrunner.h"
 #include "workspace.h"
 
+#include <QFile>
 #include <QHash>
 #include <QMutex>
 #include <QMutexLocker>
 #include <QStandardPaths>
-#include <QFile>
 #include <QTemporaryDir>
 
 namespace RaceGrade {
@@ -61,9 +61,10 @@ CompilerProbe probeCompiler(const QString &compilerPath, const QString &compiler
         probe.problem = QStringLiteral("cannot write a test program to check %1").arg(compilerName);
     } else {
         source.close();
-        request.arguments = QStringList{QStringLiteral("-std=c++20"), QStringLiteral("-fsanitize=thread"),
-                             QStringLiteral("-pthread"), source.fileName(), QStringLiteral("-o"),
-                             scratch.filePath(QStringLiteral("probe"))};
+        request.arguments =
+            QStringList{QStringLiteral("-std=c++20"), QStringLiteral("-fsanitize=thread"),
+                        QStringLiteral("-pthread"),   source.fileName(),
+                        QStringLiteral("-o"),         scratch.filePath(QStringLiteral("probe"))};
         request.timeLimitMs = 60000;
         result = ProcessRunner::run(request);
         if (!result.exitedWith(0)) {
@@ -71,8 +72,8 @@ CompilerProbe probeCompiler(const QString &compilerPath, const QString &compiler
                 QStringLiteral("%1 cannot build with -fsanitize=thread (is its ThreadSanitizer "
                                "runtime installed? Debian: libtsan2 for g++, libclang-rt-14-dev "
                                "for clang++): %2")
-                    .arg(compilerName, result.errorString +
-                                           QString::fromUtf8(result.standardError).trimmed());
+                    .arg(compilerName,
+                         result.errorString + QString::fromUtf8(result.standardError).trimmed());
         }
     }
     qCDebug(lcBuild) << "probed" << compilerPath << probe.version << probe.problem;
@@ -116,11 +117,11 @@ BuildCommand CppToolchain::programBuild(const Workspace &workspace, bool raceDet
         workspace.binDir() + (raceDetector ? QStringLiteral("/program") : QStringLiteral("/plain"));
     command.arguments = commonFlags;
     // The plain build is optimised harder: some races only show in the output that way.
-    command.arguments.append(raceDetector ? QStringList{QStringLiteral("-O1"),
-                                                        QStringLiteral("-fsanitize=thread")}
-                                          : QStringList{QStringLiteral("-O2")});
-    command.arguments.append({workspace.submissionFileName(), QStringLiteral("-o"),
-                              command.outputFile});
+    command.arguments.append(
+        raceDetector ? QStringList{QStringLiteral("-O1"), QStringLiteral("-fsanitize=thread")}
+                     : QStringList{QStringLiteral("-O2")});
+    command.arguments.append(
+        {workspace.submissionFileName(), QStringLiteral("-o"), command.outputFile});
     return command;
 }
 

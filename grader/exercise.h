@@ -9,7 +9,8 @@
 namespace RaceGrade {
 
 /// What a check looks at. See exercises/README.md for the manifest fields of each kind.
-enum class CheckKind {
+enum class CheckKind
+{
     Compile,   ///< the program builds
     FinalLine, ///< the last non-empty stdout line of every run equals `expect`
     LineCount, ///< `count` stdout lines contain `pattern` in every run

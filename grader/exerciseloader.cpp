@@ -9,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <algorithm>
 
 namespace RaceGrade {
@@ -210,8 +209,8 @@ Expected<Exercise> ExerciseLoader::loadExercise(const QString &directoryPath)
     for (auto it = languages.begin(); it != languages.end(); ++it) {
         const std::optional<Language> language = languageFromId(it.key());
         if (!language) {
-            return fail(QStringLiteral("unknown language \"%1\" (use \"go\" or \"cpp\")")
-                            .arg(it.key()));
+            return fail(
+                QStringLiteral("unknown language \"%1\" (use \"go\" or \"cpp\")").arg(it.key()));
         }
         Expected<LanguageFiles> files =
             parseLanguageFiles(it.value().toObject(), directory, *language);
@@ -257,8 +256,9 @@ Expected<Exercise> ExerciseLoader::loadExercise(const QString &directoryPath)
         }
         for (const CheckSpec &spec : specs) {
             for (const QString &required : spec.requiresAnyOf) {
-                const bool known = std::any_of(specs.cbegin(), specs.cend(),
-                                               [&](const CheckSpec &c) { return c.id == required; });
+                const bool known =
+                    std::any_of(specs.cbegin(), specs.cend(),
+                                [&](const CheckSpec &c) { return c.id == required; });
                 if (!known || required == spec.id) {
                     return fail(QStringLiteral("check \"%1\" requires \"%2\", which is not "
                                                "another check of this exercise")

@@ -1,21 +1,19 @@
 #pragma once
 
 #include <QString>
-
 #include <optional>
 #include <utility>
 
 namespace RaceGrade {
 
 /// A value or the reason there is none. The engine returns this instead of throwing.
-template<typename T>
+template <typename T>
 class Expected
 {
 public:
     Expected(T value)
         : m_value(std::move(value))
-    {
-    }
+    {}
 
     static Expected failure(QString reason)
     {

@@ -54,9 +54,9 @@ GoVersionProbe probeGo(const QString &goPath, const QStringList &environment)
     request.timeLimitMs = 30000;
     const RunResult result = ProcessRunner::run(request);
     if (!result.exitedWith(0)) {
-        probe.problem = QStringLiteral("`go env GOVERSION` failed: %1%2")
-                            .arg(result.errorString,
-                                 QString::fromUtf8(result.standardError).trimmed());
+        probe.problem =
+            QStringLiteral("`go env GOVERSION` failed: %1%2")
+                .arg(result.errorString, QString::fromUtf8(result.standardError).trimmed());
     } else {
         probe.version = QString::fromUtf8(result.standardOutput).trimmed();
     }
@@ -73,9 +73,9 @@ GoToolchain::GoToolchain(const GradeOptions &options)
 {
     if (m_goPath.isEmpty()) {
         // Debian installs the go command outside PATH when only golang-1.xx-go is present.
-        const QStringList fallbacks = QDir(QStringLiteral("/usr/lib"))
-                                          .entryList({QStringLiteral("go-1.*")}, QDir::Dirs,
-                                                     QDir::Name | QDir::Reversed);
+        const QStringList fallbacks =
+            QDir(QStringLiteral("/usr/lib"))
+                .entryList({QStringLiteral("go-1.*")}, QDir::Dirs, QDir::Name | QDir::Reversed);
         for (const QString &dir : fallbacks) {
             const QString candidate = QStringLiteral("/usr/lib/") + dir + QStringLiteral("/bin/go");
             if (QFileInfo(candidate).isExecutable()) {
@@ -190,13 +190,13 @@ BuildCommand GoToolchain::harnessBuild(const Workspace &workspace) const
     command.program = m_goPath;
     command.workingDirectory = workspace.harnessDir();
     command.outputFile = workspace.binDir() + QStringLiteral("/harness");
-    command.arguments = QStringList{QStringLiteral("test"), QStringLiteral("-race"), QStringLiteral("-c"),
-                         QStringLiteral("-o"), command.outputFile, QStringLiteral(".")};
+    command.arguments =
+        QStringList{QStringLiteral("test"), QStringLiteral("-race"), QStringLiteral("-c"),
+                    QStringLiteral("-o"),   command.outputFile,      QStringLiteral(".")};
     return command;
 }
 
-BuildCommand GoToolchain::vetCommand(const Workspace &workspace,
-                                     const QStringList &analyzers) const
+BuildCommand GoToolchain::vetCommand(const Workspace &workspace, const QStringList &analyzers) const
 {
     BuildCommand command;
     command.program = m_goPath;

@@ -83,10 +83,9 @@ QVector<Diagnostic> diagnosticsFromJson(const QJsonArray &values)
         diagnostic.tool = str(object, "tool");
         for (const QJsonValue &relatedValue : array(object, "related")) {
             const QJsonObject related = relatedValue.toObject();
-            diagnostic.related.append(RelatedLocation{str(related, "file"),
-                                                      integer(related, "line"),
-                                                      integer(related, "column"),
-                                                      str(related, "message")});
+            diagnostic.related.append(
+                RelatedLocation{str(related, "file"), integer(related, "line"),
+                                integer(related, "column"), str(related, "message")});
         }
         diagnostics.append(diagnostic);
     }
@@ -274,21 +273,21 @@ Expected<Grade> GradeJson::fromJson(const QJsonObject &object)
     grade.compile.output = str(compile, "output");
 
     const QJsonObject runs = object.value(QLatin1String("runs")).toObject();
-    grade.runs = RunSummary{integer(runs, "count"),   integer(runs, "racy"),
-                            integer(runs, "timeouts"), integer(runs, "crashes"),
-                            integer(runs, "program"), integer(runs, "plain"),
-                            integer(runs, "harness"), integer(runs, "skipped")};
+    grade.runs =
+        RunSummary{integer(runs, "count"),   integer(runs, "racy"),    integer(runs, "timeouts"),
+                   integer(runs, "crashes"), integer(runs, "program"), integer(runs, "plain"),
+                   integer(runs, "harness"), integer(runs, "skipped")};
 
     for (const QJsonValue &value : array(object, "checks")) {
         const QJsonObject check = value.toObject();
         const QString status = str(check, "status");
-        grade.checks.append(CheckResult{
-            str(check, "id"), str(check, "title"),
-            status == u"not-run"                         ? CheckStatus::NotRun
-            : check.value(QLatin1String("passed")).toBool() ? CheckStatus::Passed
-                                                            : CheckStatus::Failed,
-            integer(check, "points"), integer(check, "max_points"), str(check, "detail"),
-            str(check, "hint")});
+        grade.checks.append(CheckResult{str(check, "id"), str(check, "title"),
+                                        status == u"not-run" ? CheckStatus::NotRun
+                                        : check.value(QLatin1String("passed")).toBool()
+                                            ? CheckStatus::Passed
+                                            : CheckStatus::Failed,
+                                        integer(check, "points"), integer(check, "max_points"),
+                                        str(check, "detail"), str(check, "hint")});
     }
     for (const QJsonValue &value : array(object, "races")) {
         const QJsonObject race = value.toObject();

@@ -12,7 +12,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QThread>
-
 #include <mutex>
 #include <thread>
 
@@ -49,7 +48,8 @@ void runParallel(int jobs, int count, const std::function<void(int)> &work)
 bool isElfBinary(const QString &path)
 {
     QFile file(path);
-    return file.open(QIODevice::ReadOnly) && file.read(4) == QByteArray("\x7f" "ELF");
+    return file.open(QIODevice::ReadOnly) && file.read(4) == QByteArray("\x7f"
+                                                                        "ELF");
 }
 
 struct PlannedRun
@@ -92,7 +92,8 @@ QString runLabel(const RunRecord &run)
         ending = QStringLiteral("exit status %1").arg(run.result.exitCode);
         break;
     case RunOutcome::Crashed:
-        ending = QStringLiteral("killed by %1").arg(ProblemCollector::signalName(run.result.signal));
+        ending =
+            QStringLiteral("killed by %1").arg(ProblemCollector::signalName(run.result.signal));
         break;
     case RunOutcome::TimedOut:
         ending = QStringLiteral("stopped at the time limit");
@@ -125,8 +126,8 @@ QVector<RunLog> pickLogs(const QVector<RunRecord> &runs)
             const QString key = kind + binaryKindId(run.binary);
             if (!seen.contains(key) && wanted(run)) {
                 seen.insert(key);
-                logs.append(RunLog{runLabel(run), capped(run.standardOutput),
-                                   capped(run.standardError)});
+                logs.append(
+                    RunLog{runLabel(run), capped(run.standardOutput), capped(run.standardError)});
             }
         }
     };
@@ -152,8 +153,7 @@ public:
                                           : qMax(1, QThread::idealThreadCount()))
         , m_runSeconds(request.options.runSeconds > 0 ? request.options.runSeconds
                                                       : request.exercise.limits.runSeconds)
-    {
-    }
+    {}
 
     Grade run();
 
@@ -274,10 +274,10 @@ RunRecord Grading::runOnce(const Workspace &workspace, const PlannedRun &planned
 
     RunRequest request;
     const bool harness = planned.binary == BinaryKind::Harness;
-    request.program = workspace.binDir() +
-                      (harness ? QStringLiteral("/harness")
-                       : planned.binary == BinaryKind::Program ? QStringLiteral("/program")
-                                                               : QStringLiteral("/plain"));
+    request.program =
+        workspace.binDir() + (harness                                 ? QStringLiteral("/harness")
+                              : planned.binary == BinaryKind::Program ? QStringLiteral("/program")
+                                                                      : QStringLiteral("/plain"));
     if (harness) {
         request.arguments = m_toolchain->harnessArguments();
     }
@@ -400,8 +400,8 @@ void Grading::finish(Grade &grade, const SourceMapper &mapper)
         ProblemCollector::collect(m_build, m_runs, mapper, m_runSeconds, limits.harnessSeconds);
 
     if (m_request.mode == GradeMode::Full) {
-        const CheckContext context{m_request.language, m_build,    m_runs,
-                                   grade.races,        mapper,     m_runSeconds,
+        const CheckContext context{m_request.language,   m_build, m_runs,
+                                   grade.races,          mapper,  m_runSeconds,
                                    limits.harnessSeconds};
         grade.checks =
             CheckEvaluator::evaluate(m_request.exercise.checksFor(m_request.language), context);
@@ -447,7 +447,8 @@ Grade Grading::run()
         grade.verdict = Verdict::Error;
         grade.errorMessage = message;
         grade.seconds = clock.elapsed() / 1000.0;
-        qCWarning(lcGrading).noquote() << "grading" << m_request.displayPath << "failed:" << message;
+        qCWarning(lcGrading).noquote()
+            << "grading" << m_request.displayPath << "failed:" << message;
         return grade;
     };
 
@@ -461,9 +462,8 @@ Grade Grading::run()
     }
     grade.toolchain = m_toolchain->version();
 
-    const Expected<std::shared_ptr<Workspace>> created =
-        Workspace::create(m_request.exercise, m_request.language, m_request.source,
-                          m_request.options.keepWorkspace);
+    const Expected<std::shared_ptr<Workspace>> created = Workspace::create(
+        m_request.exercise, m_request.language, m_request.source, m_request.options.keepWorkspace);
     if (!created) {
         return fail(created.error());
     }

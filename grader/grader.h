@@ -10,7 +10,8 @@
 namespace RaceGrade {
 
 /// How much of the pipeline to go through.
-enum class GradeMode {
+enum class GradeMode
+{
     Full,      ///< every build, every run, every check
     SingleRun, ///< build the race-enabled program and run it once, streaming its output; no checks
 };
@@ -21,8 +22,8 @@ struct GradeRequest
     GradeMode mode = GradeMode::Full;
     Exercise exercise;
     Language language = Language::Go;
-    QByteArray source;      ///< the file's bytes, exactly as the student wrote them
-    QString displayPath;    ///< how reports name the file, e.g. "counter.go"
+    QByteArray source;   ///< the file's bytes, exactly as the student wrote them
+    QString displayPath; ///< how reports name the file, e.g. "counter.go"
     GradeOptions options;
 };
 

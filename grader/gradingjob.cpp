@@ -7,8 +7,7 @@ namespace RaceGrade {
 GradingJob::GradingJob(GradeRequest request, QObject *parent)
     : QObject(parent)
     , m_request(std::move(request))
-{
-}
+{}
 
 GradingJob::~GradingJob()
 {

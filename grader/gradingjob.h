@@ -3,7 +3,6 @@
 #include "grader.h"
 
 #include <QObject>
-
 #include <atomic>
 #include <memory>
 #include <thread>

@@ -22,7 +22,8 @@ std::optional<Language> languageFromId(QStringView id)
     if (id.compare(u"go", Qt::CaseInsensitive) == 0) {
         return Language::Go;
     }
-    if (id.compare(u"cpp", Qt::CaseInsensitive) == 0 || id.compare(u"c++", Qt::CaseInsensitive) == 0) {
+    if (id.compare(u"cpp", Qt::CaseInsensitive) == 0 ||
+        id.compare(u"c++", Qt::CaseInsensitive) == 0) {
         return Language::Cpp;
     }
     return std::nullopt;

@@ -2,13 +2,16 @@
 
 #include <QString>
 #include <QStringView>
-
 #include <optional>
 
 namespace RaceGrade {
 
 /// A programming language an exercise can be solved in.
-enum class Language { Go, Cpp };
+enum class Language
+{
+    Go,
+    Cpp
+};
 
 /// "go" or "cpp": the id used in manifests, command lines and JSON.
 QString languageId(Language language);

@@ -52,11 +52,13 @@ std::optional<Mistake> classify(const RaceFinding &finding, const QStringList &l
     }
 
     static const QRegularExpression flag(
-        QStringLiteral(R"(\b(initiali[sz]ed|inited|loaded|ready|done|once)\b\s*(=[^=]|\)|$|\s*\{))"),
+        QStringLiteral(
+            R"(\b(initiali[sz]ed|inited|loaded|ready|done|once)\b\s*(=[^=]|\)|$|\s*\{))"),
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression flagTest(
-        QStringLiteral(R"(if\s*\(?\s*!\s*[\w.>-]*(initiali[sz]ed|inited|loaded|ready|done)|)"
-                       R"(if\s*\(?\s*[\w.>-]*(settings|config|instance)\w*\s*==\s*(nil|nullptr|NULL))"),
+        QStringLiteral(
+            R"(if\s*\(?\s*!\s*[\w.>-]*(initiali[sz]ed|inited|loaded|ready|done)|)"
+            R"(if\s*\(?\s*[\w.>-]*(settings|config|instance)\w*\s*==\s*(nil|nullptr|NULL))"),
         QRegularExpression::CaseInsensitiveOption);
     if (flagTest.match(joined).hasMatch() || flag.match(joined).hasMatch()) {
         return Mistake{QStringLiteral("init-flag"),
@@ -71,7 +73,8 @@ std::optional<Mistake> classify(const RaceFinding &finding, const QStringList &l
                                            "function-local static).")};
     }
 
-    static const QRegularExpression append(QStringLiteral(R"(append\(|push_back\(|emplace_back\()"));
+    static const QRegularExpression append(
+        QStringLiteral(R"(append\(|push_back\(|emplace_back\()"));
     if (append.match(joined).hasMatch()) {
         return Mistake{QStringLiteral("unlocked-append"),
                        go ? QStringLiteral("append changes the shared slice (its length and "
@@ -115,8 +118,8 @@ std::optional<Mistake> classify(const RaceFinding &finding, const QStringList &l
 
 QString describeDataRace(const RaceFinding &finding, const QStringList &lines, Language language)
 {
-    const QString worker = language == Language::Go ? QStringLiteral("goroutine")
-                                                    : QStringLiteral("thread");
+    const QString worker =
+        language == Language::Go ? QStringLiteral("goroutine") : QStringLiteral("thread");
     const RaceAccessSite &first = finding.accesses.at(0);
     const RaceAccessSite &second = finding.accesses.at(1);
     QString variable;
@@ -130,8 +133,8 @@ QString describeDataRace(const RaceFinding &finding, const QStringList &lines, L
             variable = MistakeClassifier::accessedVariable(lineText(lines, access->line));
         }
     }
-    const QString what = variable.isEmpty() ? QStringLiteral("the same memory")
-                                            : u'`' + variable + u'`';
+    const QString what =
+        variable.isEmpty() ? QStringLiteral("the same memory") : u'`' + variable + u'`';
     const auto verb = [](const QString &op) {
         return op.contains(u"write") ? QStringLiteral("writes") : QStringLiteral("reads");
     };
@@ -142,9 +145,8 @@ QString describeDataRace(const RaceFinding &finding, const QStringList &lines, L
     if (first.file == second.file && first.line == second.line) {
         return QStringLiteral("%1 %2 %3 in one %4 while another %4 %5 it on the same line, with "
                               "no lock held by both")
-            .arg(place(first), verb(first.op), what, worker, verb(second.op).replace(
-                                                                  QStringLiteral("writes"),
-                                                                  QStringLiteral("also writes")));
+            .arg(place(first), verb(first.op), what, worker,
+                 verb(second.op).replace(QStringLiteral("writes"), QStringLiteral("also writes")));
     }
     return QStringLiteral("%1 %2 %3 while %4 %5 it in another %6, with no lock held by both")
         .arg(place(first), verb(first.op), what, place(second), verb(second.op), worker);

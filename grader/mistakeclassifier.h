@@ -3,7 +3,6 @@
 #include "grade.h"
 
 #include <QStringList>
-
 #include <optional>
 #include <utility>
 

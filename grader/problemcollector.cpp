@@ -1,7 +1,6 @@
 #include "problemcollector.h"
 
 #include <QHash>
-
 #include <csignal>
 
 namespace RaceGrade {
@@ -132,8 +131,11 @@ QVector<Problem> ProblemCollector::collect(const BuildOutcome &build,
     }
     if (build.program.attempted && !build.program.succeeded &&
         build.program.outcome == RunOutcome::TimedOut) {
-        problems.add(Problem{QStringLiteral("compile-error"), {}, 0,
-                             QStringLiteral("the build did not finish in time"), 1});
+        problems.add(Problem{QStringLiteral("compile-error"),
+                             {},
+                             0,
+                             QStringLiteral("the build did not finish in time"),
+                             1});
     }
 
     // Runtime failures named by the Go runtime or the sanitizer, with their line.
@@ -144,8 +146,8 @@ QVector<Problem> ProblemCollector::collect(const BuildOutcome &build,
                 continue; // retried with randomisation off; noted on the grade instead
             }
             const Place place = placeOf(failure.stack, mapper);
-            problems.add(Problem{failureKindId(failure.kind), place.file, place.line,
-                                 failure.message, 1});
+            problems.add(
+                Problem{failureKindId(failure.kind), place.file, place.line, failure.message, 1});
             if (failure.kind == FailureKind::Deadlock && !run.instrumented()) {
                 plainDeadlock = true;
             }
@@ -218,26 +220,35 @@ QVector<Problem> ProblemCollector::collect(const BuildOutcome &build,
             problems.add(Problem{problemKind, {}, 0, message, timeouts});
         }
         for (auto it = crashSignals.cbegin(); it != crashSignals.cend(); ++it) {
-            problems.add(Problem{QStringLiteral("crash"), {}, 0,
-                                 QStringLiteral("killed by %1 %2")
-                                     .arg(signalName(it.key()), runsPhrase(it.value(), total, kind)),
-                                 it.value()});
+            problems.add(
+                Problem{QStringLiteral("crash"),
+                        {},
+                        0,
+                        QStringLiteral("killed by %1 %2")
+                            .arg(signalName(it.key()), runsPhrase(it.value(), total, kind)),
+                        it.value()});
         }
         for (auto it = statuses.cbegin(); it != statuses.cend(); ++it) {
-            problems.add(Problem{QStringLiteral("nonzero-exit"), {}, 0,
+            problems.add(Problem{QStringLiteral("nonzero-exit"),
+                                 {},
+                                 0,
                                  QStringLiteral("exited with status %1 %2")
                                      .arg(it.key())
                                      .arg(runsPhrase(it.value(), total, kind)),
                                  it.value()});
         }
         if (notStarted > 0) {
-            problems.add(Problem{QStringLiteral("failed-to-start"), {}, 0,
+            problems.add(Problem{QStringLiteral("failed-to-start"),
+                                 {},
+                                 0,
                                  QStringLiteral("could not start %1: %2")
                                      .arg(runsPhrase(notStarted, total, kind), startError),
                                  notStarted});
         }
         if (truncated > 0) {
-            problems.add(Problem{QStringLiteral("output-truncated"), {}, 0,
+            problems.add(Problem{QStringLiteral("output-truncated"),
+                                 {},
+                                 0,
                                  QStringLiteral("printed more than the output limit %1; the rest "
                                                 "was dropped")
                                      .arg(runsPhrase(truncated, total, kind)),

@@ -14,8 +14,7 @@ class ProblemCollector
 {
 public:
     static QVector<Problem> collect(const BuildOutcome &build, const QVector<RunRecord> &runs,
-                                    const SourceMapper &mapper, int runSeconds,
-                                    int harnessSeconds);
+                                    const SourceMapper &mapper, int runSeconds, int harnessSeconds);
 
     static QString failureKindId(FailureKind kind);
     /// "SIGSEGV" for 11, and so on; "signal N" for the rest.

@@ -7,12 +7,9 @@
 #include <QFile>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
-
 #include <cerrno>
 #include <csignal>
 #include <cstring>
-#include <vector>
-
 #include <fcntl.h>
 #include <poll.h>
 #include <sched.h>
@@ -21,6 +18,7 @@
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 namespace RaceGrade {
 
@@ -36,7 +34,8 @@ struct Pipe
     int readEnd = -1;
     int writeEnd = -1;
 
-    bool open() {
+    bool open()
+    {
         int fds[2];
         if (pipe2(fds, O_CLOEXEC) != 0) {
             return false;
@@ -47,7 +46,8 @@ struct Pipe
     }
     void closeRead() { closeFd(readEnd); }
     void closeWrite() { closeFd(writeEnd); }
-    static void closeFd(int &fd) {
+    static void closeFd(int &fd)
+    {
         if (fd >= 0) {
             ::close(fd);
             fd = -1;
@@ -64,7 +64,8 @@ struct ExecArguments
     std::vector<char *> envp;
 
     ExecArguments(const QString &program, const QStringList &arguments,
-                  const QStringList &environment) {
+                  const QStringList &environment)
+    {
         storage.reserve(arguments.size() + environment.size() + 1);
         storage.push_back(QFile::encodeName(program));
         for (const QString &argument : arguments) {
@@ -98,8 +99,8 @@ QString resolveProgram(const RunRequest &request)
 }
 
 [[noreturn]] void execChild(const RunRequest &request, const ExecArguments &exec,
-                            const QByteArray &workingDirectory, Pipe &out, Pipe &err,
-                            Pipe &status, const cpu_set_t *cpus)
+                            const QByteArray &workingDirectory, Pipe &out, Pipe &err, Pipe &status,
+                            const cpu_set_t *cpus)
 {
     const auto failWith = [&](int code) {
         // Reports the stage and errno to the parent through the close-on-exec status pipe.
@@ -218,8 +219,8 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
 
     Pipe out, err, status;
     if (!out.open() || !err.open() || !status.open()) {
-        result.errorString = QStringLiteral("cannot create pipes: %1").arg(
-            QString::fromLocal8Bit(strerror(errno)));
+        result.errorString =
+            QStringLiteral("cannot create pipes: %1").arg(QString::fromLocal8Bit(strerror(errno)));
         for (Pipe *pipe : {&out, &err, &status}) {
             pipe->closeRead();
             pipe->closeWrite();
@@ -257,10 +258,10 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
         err.closeRead();
         const bool inDirectory = startFailure[0] == 2;
         const char *stage = inDirectory ? "cannot enter the working directory" : "cannot execute";
-        result.errorString = QStringLiteral("%1 %2: %3")
-                                 .arg(QLatin1String(stage),
-                                      inDirectory ? request.workingDirectory : program,
-                                      QString::fromLocal8Bit(strerror(startFailure[1])));
+        result.errorString =
+            QStringLiteral("%1 %2: %3")
+                .arg(QLatin1String(stage), inDirectory ? request.workingDirectory : program,
+                     QString::fromLocal8Bit(strerror(startFailure[1])));
         qCWarning(lcRunner).noquote() << result.errorString;
         return result;
     }

@@ -3,19 +3,19 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
-
 #include <atomic>
 #include <functional>
 
 namespace RaceGrade {
 
 /// How a started program ended.
-enum class RunOutcome {
-    Exited,       ///< ended by itself; see exitCode
-    FailedToStart,///< could not be executed at all; see errorString
-    Crashed,      ///< killed by a signal it did not ask for; see signal
-    TimedOut,     ///< still running at the wall-time limit, or over its CPU-time limit
-    Cancelled,    ///< stopped because the caller cancelled
+enum class RunOutcome
+{
+    Exited,        ///< ended by itself; see exitCode
+    FailedToStart, ///< could not be executed at all; see errorString
+    Crashed,       ///< killed by a signal it did not ask for; see signal
+    TimedOut,      ///< still running at the wall-time limit, or over its CPU-time limit
+    Cancelled,     ///< stopped because the caller cancelled
 };
 
 QString runOutcomeId(RunOutcome outcome);
@@ -23,16 +23,16 @@ QString runOutcomeId(RunOutcome outcome);
 /// What to run and under which limits.
 struct RunRequest
 {
-    QString program;             ///< absolute path, or a name looked up in PATH
+    QString program; ///< absolute path, or a name looked up in PATH
     QStringList arguments;
     QString workingDirectory;
-    QStringList environment;     ///< the complete environment, "NAME=value" entries
-    int timeLimitMs = 10000;     ///< wall time; the whole process group is killed after it
-    int cpuLimitSeconds = 0;     ///< RLIMIT_CPU; 0 leaves it unlimited
-    qint64 outputLimitBytes = 4 * 1024 * 1024; ///< per stream; the rest is read and dropped
+    QStringList environment; ///< the complete environment, "NAME=value" entries
+    int timeLimitMs = 10000; ///< wall time; the whole process group is killed after it
+    int cpuLimitSeconds = 0; ///< RLIMIT_CPU; 0 leaves it unlimited
+    qint64 outputLimitBytes = 4 * 1024 * 1024;    ///< per stream; the rest is read and dropped
     qint64 fileSizeLimitBytes = 64 * 1024 * 1024; ///< RLIMIT_FSIZE for files the program writes
-    bool disableAddressRandomization = false;   ///< personality(ADDR_NO_RANDOMIZE)
-    int cpuCount = 0;            ///< pin to this many CPUs (0: all the process may use)
+    bool disableAddressRandomization = false;     ///< personality(ADDR_NO_RANDOMIZE)
+    int cpuCount = 0; ///< pin to this many CPUs (0: all the process may use)
     /// Called on the runner's thread with each chunk of output as it arrives (only what is kept
     /// under outputLimitBytes); may be empty.
     std::function<void(const QByteArray &chunk, bool isError)> onOutput;
@@ -48,9 +48,9 @@ struct RunResult
     QByteArray standardError;
     bool outputTruncated = false; ///< either stream went over outputLimitBytes
     qint64 wallMs = 0;
-    double cpuSeconds = 0;   ///< user + system time of the program and its waited-for children
+    double cpuSeconds = 0; ///< user + system time of the program and its waited-for children
     qint64 maxResidentKb = 0;
-    QString errorString;     ///< why it failed to start
+    QString errorString; ///< why it failed to start
 
     bool exitedWith(int code) const { return outcome == RunOutcome::Exited && exitCode == code; }
 };

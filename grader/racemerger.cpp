@@ -2,7 +2,6 @@
 
 #include <QHash>
 #include <QSet>
-
 #include <algorithm>
 
 namespace RaceGrade {
@@ -98,9 +97,8 @@ QString rawReportText(const QString &standardError, const RaceReport &report)
         if (!block.contains(u"WARNING:")) {
             continue;
         }
-        const bool matches = std::all_of(needles.cbegin(), needles.cend(), [&](const QString &n) {
-            return block.contains(n);
-        });
+        const bool matches = std::all_of(needles.cbegin(), needles.cend(),
+                                         [&](const QString &n) { return block.contains(n); });
         if (matches) {
             return separator + block + separator;
         }
@@ -193,10 +191,9 @@ QVector<RaceFinding> RaceMerger::merge(const QVector<RunRecord> &runs, const Sou
         findings[i].runs = instrumentedRuns;
     }
     // Most frequent first: the race a student should look at first.
-    std::stable_sort(findings.begin(), findings.end(),
-                     [](const RaceFinding &a, const RaceFinding &b) {
-                         return a.occurrences > b.occurrences;
-                     });
+    std::stable_sort(
+        findings.begin(), findings.end(),
+        [](const RaceFinding &a, const RaceFinding &b) { return a.occurrences > b.occurrences; });
     return findings;
 }
 

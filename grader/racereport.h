@@ -7,7 +7,8 @@
 namespace RaceGrade {
 
 /// What kind of report a race detector printed between its "=====" separator lines.
-enum class ReportKind {
+enum class ReportKind
+{
     DataRace,
     LockOrderInversion, ///< "lock-order-inversion (potential deadlock)"
     ThreadLeak,
@@ -20,10 +21,22 @@ enum class ReportKind {
 };
 
 /// How a memory access was made.
-enum class AccessOp { Unknown, Read, Write, AtomicRead, AtomicWrite };
+enum class AccessOp
+{
+    Unknown,
+    Read,
+    Write,
+    AtomicRead,
+    AtomicWrite
+};
 
 /// Whether the goroutine or thread behind an access was still alive when the report was printed.
-enum class ThreadState { Unknown, Running, Finished };
+enum class ThreadState
+{
+    Unknown,
+    Running,
+    Finished
+};
 
 /// One of the (usually two) conflicting accesses of a data race, or a mutex operation of another
 /// report kind.
@@ -44,7 +57,7 @@ struct MemoryAccess
 /// Where a goroutine or thread mentioned in a report was started.
 struct ThreadCreation
 {
-    QString thread;  ///< as in MemoryAccess::thread
+    QString thread; ///< as in MemoryAccess::thread
     ThreadState state = ThreadState::Unknown;
     QString creator; ///< "main thread", "thread T1"; empty for Go
     Stack stack;
@@ -75,14 +88,14 @@ struct LocationNote
 struct RaceReport
 {
     ReportKind kind = ReportKind::DataRace;
-    QString headline;                 ///< the WARNING line without "WARNING: "
-    QVector<MemoryAccess> accesses;   ///< data race: current access first, then previous
+    QString headline;               ///< the WARNING line without "WARNING: "
+    QVector<MemoryAccess> accesses; ///< data race: current access first, then previous
     QVector<ThreadCreation> creations;
     QVector<LocationNote> locations;
     QVector<MutexNote> mutexes;
-    Stack stack;                      ///< kinds without accesses: the main stack of the report
-    QVector<Stack> extraStacks;       ///< lock-order cycles: one stack per acquisition edge
-    QString summary;                  ///< "SUMMARY: ..." text after "SUMMARY: ", if printed
+    Stack stack;                ///< kinds without accesses: the main stack of the report
+    QVector<Stack> extraStacks; ///< lock-order cycles: one stack per acquisition edge
+    QString summary;            ///< "SUMMARY: ..." text after "SUMMARY: ", if printed
 
     bool operator==(const RaceReport &other) const = default;
 };

@@ -7,7 +7,8 @@
 namespace RaceGrade {
 
 /// Which binary of a grading a run used.
-enum class BinaryKind {
+enum class BinaryKind
+{
     Program,      ///< the student's program built with the race detector
     PlainProgram, ///< the same program built without it (other timing, the Go deadlock detector)
     Harness,      ///< the hidden test harness built with the race detector around the program
@@ -19,11 +20,11 @@ QString binaryKindId(BinaryKind kind);
 struct RunRecord
 {
     BinaryKind binary = BinaryKind::Program;
-    int index = 0;           ///< 0-based among the runs of this binary
-    QString schedule;        ///< what varied the scheduling, e.g. "GOMAXPROCS=1" or "1 CPU"
+    int index = 0;    ///< 0-based among the runs of this binary
+    QString schedule; ///< what varied the scheduling, e.g. "GOMAXPROCS=1" or "1 CPU"
     bool addressRandomizationDisabled = false;
     RunResult result;
-    QString standardOutput;  ///< decoded as UTF-8
+    QString standardOutput; ///< decoded as UTF-8
     QString standardError;
     ParsedOutput parsed;
     QVector<HarnessVerdict> verdicts;

@@ -33,8 +33,7 @@ BuildCommand Toolchain::vetCommand(const Workspace &, const QStringList &) const
     return {};
 }
 
-QStringList Toolchain::runEnvironment(const Workspace &workspace,
-                                      const RunSchedule &schedule) const
+QStringList Toolchain::runEnvironment(const Workspace &workspace, const RunSchedule &schedule) const
 {
     QStringList environment = {
         QStringLiteral("PATH=/usr/local/bin:/usr/bin:/bin"),

@@ -7,7 +7,6 @@
 
 #include <QByteArray>
 #include <QStringList>
-
 #include <memory>
 
 namespace RaceGrade {
@@ -28,9 +27,9 @@ struct BuildCommand
 /// How one run is scheduled, so that runs differ in the interleavings they try.
 struct RunSchedule
 {
-    QString label;                 ///< "GOMAXPROCS=1", "1 CPU", "all CPUs"
-    QStringList environment;       ///< extra "NAME=value" entries
-    int cpuCount = 0;              ///< pin to this many CPUs; 0: no pinning
+    QString label;           ///< "GOMAXPROCS=1", "1 CPU", "all CPUs"
+    QStringList environment; ///< extra "NAME=value" entries
+    int cpuCount = 0;        ///< pin to this many CPUs; 0: no pinning
 };
 
 /// Knows how to build and run submissions of one language with the race detector.
@@ -54,8 +53,7 @@ public:
     virtual BuildCommand programBuild(const Workspace &workspace, bool raceDetector) const = 0;
     virtual BuildCommand harnessBuild(const Workspace &workspace) const = 0;
     /// The static checker with the given analyzers; nullopt-like empty program when unsupported.
-    virtual BuildCommand vetCommand(const Workspace &workspace,
-                                    const QStringList &analyzers) const;
+    virtual BuildCommand vetCommand(const Workspace &workspace, const QStringList &analyzers) const;
     virtual QStringList buildEnvironment() const = 0;
     virtual QVector<Diagnostic> parseDiagnostics(QStringView output) const = 0;
     /// True when a failed build's output shows a broken toolchain rather than a student mistake.

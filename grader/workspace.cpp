@@ -26,8 +26,7 @@ QString writeFile(const QString &path, const QByteArray &content)
 
 } // namespace
 
-Expected<std::shared_ptr<Workspace>> Workspace::create(const Exercise &exercise,
-                                                       Language language,
+Expected<std::shared_ptr<Workspace>> Workspace::create(const Exercise &exercise, Language language,
                                                        const QByteArray &source, bool keep)
 {
     using Result = Expected<std::shared_ptr<Workspace>>;
@@ -41,8 +40,8 @@ Expected<std::shared_ptr<Workspace>> Workspace::create(const Exercise &exercise,
         qCWarning(lcGrading).noquote() << "keeping the scratch folder" << workspace->root();
     }
     workspace->m_submissionFileName =
-        QStringLiteral("main.") + (language == Language::Go ? QStringLiteral("go")
-                                                            : QStringLiteral("cpp"));
+        QStringLiteral("main.") +
+        (language == Language::Go ? QStringLiteral("go") : QStringLiteral("cpp"));
 
     const QDir root(workspace->root());
     for (const char *sub : {"program", "harness", "bin", "run", "run/tmp"}) {
@@ -62,9 +61,8 @@ Expected<std::shared_ptr<Workspace>> Workspace::create(const Exercise &exercise,
     if (workspace->m_hasHarness) {
         QFile harness(harnessSource);
         if (!harness.open(QIODevice::ReadOnly)) {
-            return Result::failure(
-                QStringLiteral("cannot read the harness %1: %2").arg(harnessSource,
-                                                                      harness.errorString()));
+            return Result::failure(QStringLiteral("cannot read the harness %1: %2")
+                                       .arg(harnessSource, harness.errorString()));
         }
         const QString harnessName = language == Language::Go
                                         ? QStringLiteral("racegrade_harness_test.go")

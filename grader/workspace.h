@@ -4,7 +4,6 @@
 #include "language.h"
 
 #include <QTemporaryDir>
-
 #include <memory>
 
 namespace RaceGrade {

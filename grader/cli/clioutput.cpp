@@ -9,8 +9,7 @@ CliOutput::CliOutput(FILE *stream, bool allowColour)
     , m_terminal(isatty(fileno(stream)) != 0)
     , m_colour(allowColour && m_terminal && qEnvironmentVariableIsEmpty("NO_COLOR") &&
                qEnvironmentVariable("TERM") != u"dumb")
-{
-}
+{}
 
 QString CliOutput::paint(const QString &text, Colour colour) const
 {

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <cstdio>
 
 namespace RaceGrade {
@@ -10,7 +9,16 @@ namespace RaceGrade {
 class CliOutput
 {
 public:
-    enum class Colour { None, Red, Green, Yellow, Cyan, Bold, Dim };
+    enum class Colour
+    {
+        None,
+        Red,
+        Green,
+        Yellow,
+        Cyan,
+        Bold,
+        Dim
+    };
 
     explicit CliOutput(FILE *stream, bool allowColour = true);
 

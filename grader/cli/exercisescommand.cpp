@@ -14,8 +14,8 @@ namespace RaceGrade {
 int ExercisesCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Lists the exercises RaceGrade can grade, with their languages and points."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Lists the exercises RaceGrade can grade, with their languages and points."));
     parser.addHelpOption();
     const QCommandLineOption exercisesOption(
         QStringLiteral("exercises"),
@@ -34,8 +34,8 @@ int ExercisesCommand::run(const QStringList &arguments)
         out.write(parser.helpText());
         return ExitPassed;
     }
-    const ExerciseCatalog catalog = ExerciseLoader::loadCatalog(
-        parser.values(exercisesOption) + ExerciseLoader::defaultRoots());
+    const ExerciseCatalog catalog = ExerciseLoader::loadCatalog(parser.values(exercisesOption) +
+                                                                ExerciseLoader::defaultRoots());
     for (const QString &error : catalog.errors) {
         err.writeLine(QStringLiteral("warning: ") + error);
     }

@@ -11,7 +11,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-
 #include <mutex>
 
 namespace RaceGrade {
@@ -19,8 +18,8 @@ namespace RaceGrade {
 namespace {
 
 // Reads a positive whole number option; false (with a message) when it is not one.
-bool positiveOption(const QCommandLineParser &parser, const QCommandLineOption &option,
-                    int *target, const CliOutput &err)
+bool positiveOption(const QCommandLineParser &parser, const QCommandLineOption &option, int *target,
+                    const CliOutput &err)
 {
     if (!parser.isSet(option)) {
         return true;
@@ -154,8 +153,8 @@ int GradeCommand::run(const QStringList &arguments)
     }
     request.source = file.readAll();
 
-    const ExerciseCatalog catalog = ExerciseLoader::loadCatalog(
-        parser.values(exercisesOption) + ExerciseLoader::defaultRoots());
+    const ExerciseCatalog catalog = ExerciseLoader::loadCatalog(parser.values(exercisesOption) +
+                                                                ExerciseLoader::defaultRoots());
     for (const QString &error : catalog.errors) {
         err.writeLine(QStringLiteral("warning: ") + error);
     }
@@ -165,10 +164,10 @@ int GradeCommand::run(const QStringList &arguments)
         for (const Exercise &candidate : catalog.exercises) {
             known.append(candidate.id);
         }
-        return usage(QStringLiteral("unknown exercise \"%1\" (known: %2)")
-                         .arg(parser.value(exerciseOption),
-                              known.isEmpty() ? QStringLiteral("none")
-                                              : known.join(QStringLiteral(", "))));
+        return usage(
+            QStringLiteral("unknown exercise \"%1\" (known: %2)")
+                .arg(parser.value(exerciseOption),
+                     known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", "))));
     }
     if (!exercise->supports(*language)) {
         return usage(QStringLiteral("the exercise %1 has no %2 version")
@@ -182,8 +181,8 @@ int GradeCommand::run(const QStringList &arguments)
     if (err.isTerminal()) {
         progress = [&](const GradeProgress &step) {
             const std::lock_guard<std::mutex> lock(progressMutex);
-            err.write(QStringLiteral("\r\x1b[K%1 %2/%3").arg(step.stage).arg(step.done).arg(
-                step.total));
+            err.write(
+                QStringLiteral("\r\x1b[K%1 %2/%3").arg(step.stage).arg(step.done).arg(step.total));
         };
     }
     const Grade grade = Grader::grade(request, progress);

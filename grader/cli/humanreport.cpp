@@ -22,17 +22,16 @@ QString HumanReport::races(const QVector<RaceFinding> &races, const CliOutput &o
     int number = 0;
     for (const RaceFinding &race : races) {
         ++number;
-        const QString seen = race.runs > 0
-                                 ? QStringLiteral(", seen in %1 of %2 runs")
-                                       .arg(race.occurrences)
-                                       .arg(race.runs)
-                                 : QString();
+        const QString seen =
+            race.runs > 0
+                ? QStringLiteral(", seen in %1 of %2 runs").arg(race.occurrences).arg(race.runs)
+                : QString();
         text += QStringLiteral("  %1. %2%3\n")
                     .arg(number)
                     .arg(out.paint(race.kind, Colour::Yellow), seen);
         for (const RaceAccessSite &access : race.accesses) {
-            QString who = access.thread.isEmpty() ? QString()
-                                                  : QStringLiteral("  (%1)").arg(access.thread);
+            QString who =
+                access.thread.isEmpty() ? QString() : QStringLiteral("  (%1)").arg(access.thread);
             text += QStringLiteral("     %1 %2  %3%4\n")
                         .arg(access.op.leftJustified(12),
                              out.paint(place(access.file, access.line), Colour::Bold),
@@ -45,8 +44,8 @@ QString HumanReport::races(const QVector<RaceFinding> &races, const CliOutput &o
             text += QStringLiteral("     %1\n").arg(race.explanation);
         }
         if (!race.hint.isEmpty()) {
-            text += QStringLiteral("     %1 %2\n").arg(out.paint(QStringLiteral("hint:"), Colour::Cyan),
-                                                       race.hint);
+            text += QStringLiteral("     %1 %2\n")
+                        .arg(out.paint(QStringLiteral("hint:"), Colour::Cyan), race.hint);
         }
     }
     return text;
@@ -67,11 +66,11 @@ QString HumanReport::problems(const QVector<Problem> &problems, const CliOutput 
 QString HumanReport::grade(const Grade &grade, const CliOutput &out)
 {
     QString text;
-    text += out.paint(QStringLiteral("%1 (%2): %3").arg(grade.exercise,
-                                                         languageDisplayName(grade.language),
-                                                         grade.sourceFile),
-                      Colour::Bold) +
-            u'\n';
+    text +=
+        out.paint(QStringLiteral("%1 (%2): %3")
+                      .arg(grade.exercise, languageDisplayName(grade.language), grade.sourceFile),
+                  Colour::Bold) +
+        u'\n';
     if (grade.verdict == Verdict::Error) {
         text += out.paint(QStringLiteral("error: "), Colour::Red) + grade.errorMessage + u'\n';
         return text;
@@ -87,11 +86,14 @@ QString HumanReport::grade(const Grade &grade, const CliOutput &out)
                                  : out.paint(QStringLiteral("FAIL"), Colour::Red);
         text += QStringLiteral("  %1  %2 %3  %4\n")
                     .arg(mark, check.title.leftJustified(titleWidth),
-                         QStringLiteral("%1/%2").arg(check.points).arg(check.maxPoints).rightJustified(7),
+                         QStringLiteral("%1/%2")
+                             .arg(check.points)
+                             .arg(check.maxPoints)
+                             .rightJustified(7),
                          check.detail);
         if (!check.passed() && !check.hint.isEmpty()) {
-            text += QStringLiteral("        %1 %2\n").arg(out.paint(QStringLiteral("hint:"), Colour::Cyan),
-                                                          check.hint);
+            text += QStringLiteral("        %1 %2\n")
+                        .arg(out.paint(QStringLiteral("hint:"), Colour::Cyan), check.hint);
         }
     }
     QVector<Diagnostic> errors;
@@ -120,19 +122,20 @@ QString HumanReport::grade(const Grade &grade, const CliOutput &out)
         }
     }
     if (!otherProblems.isEmpty()) {
-        text += out.paint(QStringLiteral("\nProblems\n"), Colour::Bold) +
-                problems(otherProblems, out);
+        text +=
+            out.paint(QStringLiteral("\nProblems\n"), Colour::Bold) + problems(otherProblems, out);
     }
     for (const QString &note : grade.notes) {
         text += out.paint(QStringLiteral("note: "), Colour::Dim) + note + u'\n';
     }
-    text += QStringLiteral("\nScore: %1/%2  %3  (%4 runs, %5 s)\n")
-                .arg(grade.score)
-                .arg(grade.maxScore)
-                .arg(grade.verdict == Verdict::Pass ? out.paint(QStringLiteral("PASS"), Colour::Green)
-                                                    : out.paint(QStringLiteral("FAIL"), Colour::Red))
-                .arg(grade.runs.count)
-                .arg(grade.seconds, 0, 'f', 1);
+    text +=
+        QStringLiteral("\nScore: %1/%2  %3  (%4 runs, %5 s)\n")
+            .arg(grade.score)
+            .arg(grade.maxScore)
+            .arg(grade.verdict == Verdict::Pass ? out.paint(QStringLiteral("PASS"), Colour::Green)
+                                                : out.paint(QStringLiteral("FAIL"), Colour::Red))
+            .arg(grade.runs.count)
+            .arg(grade.seconds, 0, 'f', 1);
     return text;
 }
 

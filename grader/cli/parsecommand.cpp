@@ -16,7 +16,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <cstdio>
 
 namespace RaceGrade {
@@ -33,7 +32,9 @@ QString escapeData(QString text)
 
 QString escapeProperty(const QString &text)
 {
-    return escapeData(text).replace(u':', QStringLiteral("%3A")).replace(u',', QStringLiteral("%2C"));
+    return escapeData(text)
+        .replace(u':', QStringLiteral("%3A"))
+        .replace(u',', QStringLiteral("%2C"));
 }
 
 QString annotation(const QString &file, int line, const QString &title, const QString &message)
@@ -109,8 +110,8 @@ int ParseCommand::run(const QStringList &arguments)
         out.write(parser.helpText());
         return ExitPassed;
     }
-    const QString format = parser.isSet(jsonOption) ? QStringLiteral("json")
-                                                    : parser.value(formatOption);
+    const QString format =
+        parser.isSet(jsonOption) ? QStringLiteral("json") : parser.value(formatOption);
     if (format != u"text" && format != u"json" && format != u"github") {
         err.writeLine(QStringLiteral("racegrade-cli parse: unknown format \"%1\" (use text, json "
                                      "or github)")
@@ -141,18 +142,18 @@ int ParseCommand::run(const QStringList &arguments)
     const SourceMapper mapper{QString(), QString(), QString()};
     QVector<RaceFinding> races = RaceMerger::merge({record}, mapper);
     MistakeClassifier::annotate(races, {}, Language::Go);
-    const QVector<Problem> problems = ProblemCollector::collect(BuildOutcome(), {record}, mapper,
-                                                                0, 0);
+    const QVector<Problem> problems =
+        ProblemCollector::collect(BuildOutcome(), {record}, mapper, 0, 0);
     const QJsonArray raceArray = GradeJson::racesToJson(races);
     const QJsonArray problemArray = GradeJson::problemsToJson(problems);
 
     if (format == u"json") {
-        out.write(QString::fromUtf8(
-            QJsonDocument(QJsonObject{{QStringLiteral("races"), raceArray},
-                                      {QStringLiteral("problems"), problemArray},
-                                      {QStringLiteral("reported_count"),
-                                       QJsonValue(record.parsed.reportedCount)}})
-                .toJson(QJsonDocument::Indented)));
+        out.write(
+            QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("races"), raceArray},
+                                                        {QStringLiteral("problems"), problemArray},
+                                                        {QStringLiteral("reported_count"),
+                                                         QJsonValue(record.parsed.reportedCount)}})
+                                  .toJson(QJsonDocument::Indented)));
     } else if (format == u"github") {
         out.write(githubAnnotations(raceArray, problemArray));
     } else {

@@ -125,15 +125,16 @@ void TestCli::usageErrors_data()
     QTest::addColumn<QString>("message");
     const QString racy = m_dir.filePath(QStringLiteral("racy counter.go"));
     QTest::newRow("no command") << QStringList() << QStringLiteral("Usage:");
-    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")}
-                                     << QStringLiteral("unknown command");
+    QTest::newRow("unknown command")
+        << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("unknown command");
     QTest::newRow("no file") << QStringList{QStringLiteral("grade"), QStringLiteral("--exercise"),
                                             QStringLiteral("safe-counter")}
                              << QStringLiteral("exactly one file");
-    QTest::newRow("missing file")
-        << QStringList{QStringLiteral("grade"), QStringLiteral("--exercise"),
-                       QStringLiteral("safe-counter"), QStringLiteral("/nonexistent/x.go")}
-        << QStringLiteral("/nonexistent/x.go: no such file");
+    QTest::newRow("missing file") << QStringList{QStringLiteral("grade"),
+                                                 QStringLiteral("--exercise"),
+                                                 QStringLiteral("safe-counter"),
+                                                 QStringLiteral("/nonexistent/x.go")}
+                                  << QStringLiteral("/nonexistent/x.go: no such file");
     QTest::newRow("no exercise") << QStringList{QStringLiteral("grade"), racy}
                                  << QStringLiteral("--exercise is required");
     QTest::newRow("unknown exercise")
@@ -141,17 +142,22 @@ void TestCli::usageErrors_data()
                        QStringLiteral("nope"), racy}
         << QStringLiteral("unknown exercise \"nope\" (known: safe-counter, parallel-fetch, "
                           "config-once)");
-    QTest::newRow("bad runs") << QStringList{QStringLiteral("grade"), QStringLiteral("--exercise"),
+    QTest::newRow("bad runs") << QStringList{QStringLiteral("grade"),
+                                             QStringLiteral("--exercise"),
                                              QStringLiteral("safe-counter"),
-                                             QStringLiteral("--runs"), QStringLiteral("zero"), racy}
+                                             QStringLiteral("--runs"),
+                                             QStringLiteral("zero"),
+                                             racy}
                               << QStringLiteral("--runs needs a whole number above 0");
     QTest::newRow("unknown extension")
         << QStringList{QStringLiteral("grade"), QStringLiteral("--exercise"),
                        QStringLiteral("safe-counter"), m_dir.path()}
         << QStringLiteral("cannot tell the language");
-    QTest::newRow("folder") << QStringList{QStringLiteral("grade"), QStringLiteral("--exercise"),
+    QTest::newRow("folder") << QStringList{QStringLiteral("grade"),
+                                           QStringLiteral("--exercise"),
                                            QStringLiteral("safe-counter"),
-                                           QStringLiteral("--language"), QStringLiteral("go"),
+                                           QStringLiteral("--language"),
+                                           QStringLiteral("go"),
                                            m_dir.path()}
                             << QStringLiteral("is a folder");
     QTest::newRow("unreadable parse input")
@@ -191,11 +197,10 @@ void TestCli::helpOnEveryCommand()
 
 void TestCli::gradePassingJson()
 {
-    const CliRun run = runCli({QStringLiteral("grade"), QStringLiteral("--exercise"),
-                               QStringLiteral("config-once"), QStringLiteral("--runs"),
-                               QStringLiteral("4"), QStringLiteral("--json"),
-                               reference(QStringLiteral("config-once"),
-                                         QStringLiteral("go/reference.go"))});
+    const CliRun run = runCli(
+        {QStringLiteral("grade"), QStringLiteral("--exercise"), QStringLiteral("config-once"),
+         QStringLiteral("--runs"), QStringLiteral("4"), QStringLiteral("--json"),
+         reference(QStringLiteral("config-once"), QStringLiteral("go/reference.go"))});
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     const QJsonObject grade = parseObject(run.out);
     QCOMPARE(grade.value(QLatin1String("exercise")).toString(), QStringLiteral("config-once"));
@@ -277,11 +282,10 @@ void TestCli::gradeHumanOutput()
 
 void TestCli::gradeMissingCompiler()
 {
-    const CliRun run = runCli({QStringLiteral("grade"), QStringLiteral("--exercise"),
-                               QStringLiteral("safe-counter"), QStringLiteral("--compiler"),
-                               QStringLiteral("no-such-compiler++"),
-                               reference(QStringLiteral("safe-counter"),
-                                         QStringLiteral("cpp/reference.cpp"))});
+    const CliRun run = runCli(
+        {QStringLiteral("grade"), QStringLiteral("--exercise"), QStringLiteral("safe-counter"),
+         QStringLiteral("--compiler"), QStringLiteral("no-such-compiler++"),
+         reference(QStringLiteral("safe-counter"), QStringLiteral("cpp/reference.cpp"))});
     QCOMPARE(run.exitCode, 3);
     QVERIFY2(run.out.contains(QStringLiteral("no-such-compiler++")), qPrintable(run.out));
 }
@@ -310,17 +314,16 @@ void TestCli::parseJson()
     // The same text on stdin gives the same answer.
     QFile input(QFINDTESTDATA("data/go-shared-total.txt"));
     QVERIFY(input.open(QIODevice::ReadOnly));
-    const CliRun fromStdin = runCli({QStringLiteral("parse"), QStringLiteral("--json"),
-                                     QStringLiteral("-")},
-                                    input.readAll());
+    const CliRun fromStdin = runCli(
+        {QStringLiteral("parse"), QStringLiteral("--json"), QStringLiteral("-")}, input.readAll());
     QCOMPARE(fromStdin.out, run.out);
 }
 
 void TestCli::parseGithub()
 {
-    const CliRun run = runCli({QStringLiteral("parse"), QStringLiteral("--format"),
-                               QStringLiteral("github"),
-                               QFINDTESTDATA("data/go-shared-total.txt")});
+    const CliRun run =
+        runCli({QStringLiteral("parse"), QStringLiteral("--format"), QStringLiteral("github"),
+                QFINDTESTDATA("data/go-shared-total.txt")});
     QCOMPARE(run.exitCode, 1);
     const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 1);

@@ -33,7 +33,7 @@ QString describe(const Grade &grade)
     for (const CheckResult &check : grade.checks) {
         lines.append(QStringLiteral("  check %1: %2 - %3")
                          .arg(check.id,
-                              check.passed() ? QStringLiteral("pass")
+                              check.passed()                        ? QStringLiteral("pass")
                               : check.status == CheckStatus::NotRun ? QStringLiteral("not run")
                                                                     : QStringLiteral("fail"),
                               check.detail));
@@ -175,8 +175,7 @@ void TestGrading::gradesSubmission()
     QFile source(file);
     QVERIFY2(source.open(QIODevice::ReadOnly), qPrintable(file));
     const QString displayName = QFileInfo(file).fileName();
-    const Grade result =
-        grade(exercise, *languageFromId(language), source.readAll(), displayName);
+    const Grade result = grade(exercise, *languageFromId(language), source.readAll(), displayName);
     const QString summary = describe(result);
 
     QVERIFY2(verdictId(result.verdict) == verdict, qPrintable(summary));
@@ -200,16 +199,16 @@ void TestGrading::gradesSubmission()
     for (const QString &pair : races) {
         const int first = pair.section(u'-', 0, 0).toInt();
         const int second = pair.section(u'-', 1, 1).toInt();
-        const bool found = std::any_of(
-            result.races.cbegin(), result.races.cend(), [&](const RaceFinding &race) {
+        const bool found =
+            std::any_of(result.races.cbegin(), result.races.cend(), [&](const RaceFinding &race) {
                 if (race.kind != u"data-race" || race.accesses.size() != 2) {
                     return false;
                 }
                 const int a = race.accesses.at(0).line;
                 const int b = race.accesses.at(1).line;
                 return race.accesses.at(0).file == displayName &&
-                       race.accesses.at(1).file == displayName &&
-                       qMin(a, b) == first && qMax(a, b) == second;
+                       race.accesses.at(1).file == displayName && qMin(a, b) == first &&
+                       qMax(a, b) == second;
             });
         QVERIFY2(found, qPrintable(QStringLiteral("race %1 not reported\n").arg(pair) + summary));
     }
@@ -276,29 +275,30 @@ void TestGrading::starterCompilesButFails()
 
 void TestGrading::clangFindsTheSameRace()
 {
-    const QByteArray racy = "#include <iostream>\n"
-                            "#include <mutex>\n"
-                            "#include <thread>\n"
-                            "#include <vector>\n"
-                            "class SafeCounter {\n"
-                            "public:\n"
-                            "    void Inc() { count_++; }\n"
-                            "    int Value() { std::lock_guard<std::mutex> lock(mu_); return count_; }\n"
-                            "private:\n"
-                            "    std::mutex mu_;\n"
-                            "    int count_ = 0;\n"
-                            "};\n"
-                            "int main() {\n"
-                            "    SafeCounter counter;\n"
-                            "    std::vector<std::thread> workers;\n"
-                            "    for (int i = 0; i < 100; ++i) {\n"
-                            "        workers.emplace_back([&counter] {\n"
-                            "            for (int j = 0; j < 100; ++j) { counter.Inc(); }\n"
-                            "        });\n"
-                            "    }\n"
-                            "    for (auto &worker : workers) { worker.join(); }\n"
-                            "    std::cout << counter.Value() << '\\n';\n"
-                            "}\n";
+    const QByteArray racy =
+        "#include <iostream>\n"
+        "#include <mutex>\n"
+        "#include <thread>\n"
+        "#include <vector>\n"
+        "class SafeCounter {\n"
+        "public:\n"
+        "    void Inc() { count_++; }\n"
+        "    int Value() { std::lock_guard<std::mutex> lock(mu_); return count_; }\n"
+        "private:\n"
+        "    std::mutex mu_;\n"
+        "    int count_ = 0;\n"
+        "};\n"
+        "int main() {\n"
+        "    SafeCounter counter;\n"
+        "    std::vector<std::thread> workers;\n"
+        "    for (int i = 0; i < 100; ++i) {\n"
+        "        workers.emplace_back([&counter] {\n"
+        "            for (int j = 0; j < 100; ++j) { counter.Inc(); }\n"
+        "        });\n"
+        "    }\n"
+        "    for (auto &worker : workers) { worker.join(); }\n"
+        "    std::cout << counter.Value() << '\\n';\n"
+        "}\n";
     GradeOptions options;
     options.cppCompiler = QStringLiteral("clang++");
     const Grade result = grade(QStringLiteral("safe-counter"), Language::Cpp, racy,
@@ -362,10 +362,11 @@ void TestGrading::jobReportsProgressAndCancels()
     job.start();
     QVERIFY(job.isRunning());
     // Wait until the runs have started, then cancel.
-    QTRY_VERIFY_WITH_TIMEOUT(
-        std::any_of(progress.cbegin(), progress.cend(),
-                    [](const QList<QVariant> &args) { return args.at(2).toString() == u"running"; }),
-        120000);
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(progress.cbegin(), progress.cend(),
+                                         [](const QList<QVariant> &args) {
+                                             return args.at(2).toString() == u"running";
+                                         }),
+                             120000);
     QElapsedTimer clock;
     clock.start();
     job.cancel();

@@ -226,8 +226,7 @@ void TestMainWindow::autosaveRestoresWorkInANewWindow()
         QTest::keyClick(window->editor(), Qt::Key_Return);
         QVERIFY(window->editor()->toPlainText().startsWith(typed));
         // Saved a moment after the change, without closing the window: what a killed app keeps.
-        const QString saved =
-            m_dir->filePath(QStringLiteral("work/parallel-fetch/cpp/main.cpp"));
+        const QString saved = m_dir->filePath(QStringLiteral("work/parallel-fetch/cpp/main.cpp"));
         QTRY_VERIFY_WITH_TIMEOUT(readFile(saved).startsWith(typed), 5000);
         // Switching exercises keeps each buffer.
         window->chooseExercise(QStringLiteral("safe-counter"), Language::Go);
