@@ -13,14 +13,6 @@ namespace RaceGrade {
 
 namespace {
 
-/// A colour @p amount of the way from @p from to @p to (0: from, 1: to).
-QColor blend(const QColor &from, const QColor &to, qreal amount)
-{
-    const auto channel = [amount](int a, int b) { return qRound(a + (b - a) * amount); };
-    return QColor(channel(from.red(), to.red()), channel(from.green(), to.green()),
-                  channel(from.blue(), to.blue()));
-}
-
 /// Perceived brightness from 0 to 255.
 int brightness(const QColor &colour)
 {
@@ -35,13 +27,13 @@ EditorColors colorsFromPalette(const QPalette &palette)
     c.dark = brightness(c.background) < 128;
     c.selection = palette.color(QPalette::Active, QPalette::Highlight);
     c.selectedText = palette.color(QPalette::Active, QPalette::HighlightedText);
-    c.currentLine = blend(c.background, c.selection, c.dark ? 0.18 : 0.10);
+    c.currentLine = EditorTheme::blend(c.background, c.selection, c.dark ? 0.18 : 0.10);
     c.gutterBackground =
-        blend(c.background, palette.color(QPalette::Active, QPalette::Window), 0.6);
-    c.lineNumber = blend(c.gutterBackground, c.text, 0.55);
+        EditorTheme::blend(c.background, palette.color(QPalette::Active, QPalette::Window), 0.6);
+    c.lineNumber = EditorTheme::blend(c.gutterBackground, c.text, 0.55);
     c.currentLineNumber = c.text;
-    c.bracketMatch = blend(c.background, c.selection, c.dark ? 0.45 : 0.30);
-    c.bracketMismatch = blend(c.background, QColor(224, 49, 49), c.dark ? 0.55 : 0.35);
+    c.bracketMatch = EditorTheme::blend(c.background, c.selection, c.dark ? 0.45 : 0.30);
+    c.bracketMismatch = EditorTheme::blend(c.background, QColor(224, 49, 49), c.dark ? 0.55 : 0.35);
     return c;
 }
 
@@ -81,7 +73,8 @@ QColor EditorTheme::markIndicator(LineMarkKind kind, const EditorColors &colors)
 
 QColor EditorTheme::markBackground(LineMarkKind kind, const EditorColors &colors)
 {
-    return blend(colors.background, markIndicator(kind, colors), colors.dark ? 0.30 : 0.22);
+    return EditorTheme::blend(colors.background, markIndicator(kind, colors),
+                              colors.dark ? 0.30 : 0.22);
 }
 
 #ifdef RACEGRADE_HAVE_KSYNTAXHIGHLIGHTING
@@ -145,7 +138,8 @@ EditorColors EditorTheme::colors(const QPalette &palette) const
     c.lineNumber = editor(Theme::LineNumbers);
     c.currentLineNumber = editor(Theme::CurrentLineNumber);
     c.bracketMatch = editor(Theme::BracketMatching);
-    c.bracketMismatch = blend(c.background, editor(Theme::MarkError), c.dark ? 0.7 : 0.5);
+    c.bracketMismatch =
+        EditorTheme::blend(c.background, editor(Theme::MarkError), c.dark ? 0.7 : 0.5);
     return c;
 }
 
@@ -167,5 +161,12 @@ EditorColors EditorTheme::colors(const QPalette &palette) const
 }
 
 #endif
+
+QColor EditorTheme::blend(const QColor &from, const QColor &to, qreal amount)
+{
+    const auto channel = [amount](int a, int b) { return qRound(a + (b - a) * amount); };
+    return QColor(channel(from.red(), to.red()), channel(from.green(), to.green()),
+                  channel(from.blue(), to.blue()));
+}
 
 } // namespace RaceGrade

@@ -53,6 +53,8 @@ public:
 
     /// Whether @p palette is a dark one (judged by its window colour).
     static bool isDarkPalette(const QPalette &palette);
+    /// A colour `amount` of the way from `from` to `to` (0: from, 1: to).
+    static QColor blend(const QColor &from, const QColor &to, qreal amount);
 
     /// The editor colours for a widget with @p palette.
     EditorColors colors(const QPalette &palette) const;

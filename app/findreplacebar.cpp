@@ -1,6 +1,7 @@
 #include "findreplacebar.h"
 
 #include "codeeditor.h"
+#include "editortheme.h"
 
 #include <QBoxLayout>
 #include <QCheckBox>
@@ -16,13 +17,6 @@
 namespace RaceGrade {
 
 namespace {
-
-QColor blend(const QColor &from, const QColor &to, qreal amount)
-{
-    const auto channel = [amount](int a, int b) { return qRound(a + (b - a) * amount); };
-    return QColor(channel(from.red(), to.red()), channel(from.green(), to.green()),
-                  channel(from.blue(), to.blue()));
-}
 
 QToolButton *makeButton(const QString &text, const QString &toolTip, QWidget *parent)
 {
@@ -297,7 +291,8 @@ void FindReplaceBar::setNoMatch(bool noMatch)
         QPalette warning = m_findEdit->palette();
         const QColor base = palette().color(QPalette::Base);
         const bool dark = base.lightness() < 128;
-        warning.setColor(QPalette::Base, blend(base, QColor(224, 49, 49), dark ? 0.45 : 0.25));
+        warning.setColor(QPalette::Base,
+                         EditorTheme::blend(base, QColor(224, 49, 49), dark ? 0.45 : 0.25));
         m_findEdit->setPalette(warning);
         m_status->setText(tr("No match"));
     } else {

@@ -380,6 +380,8 @@ CheckResult evaluateHarness(const CheckSpec &spec, const CheckContext &context)
     Tally wrong;
     QString passDetail;
     QStringList racePlaces;
+    const QString raceDuringHarness =
+        QStringLiteral("the race detector found a race while the hidden test ran");
     for (const RunRecord *run : runs) {
         const HarnessVerdict *verdict = nullptr;
         int reported = 0;
@@ -406,7 +408,7 @@ CheckResult evaluateHarness(const CheckSpec &spec, const CheckContext &context)
         } else if (!verdict->passed) {
             wrong.add(verdict->detail);
         } else if (spec.raceFree && run->hasDataRace()) {
-            wrong.add(QStringLiteral("the race detector found a race while the hidden test ran"));
+            wrong.add(raceDuringHarness);
             const QString place = placeOfFirstRace(*run, context.mapper);
             if (!racePlaces.contains(place)) {
                 racePlaces.append(place);
@@ -419,11 +421,11 @@ CheckResult evaluateHarness(const CheckSpec &spec, const CheckContext &context)
         return judged(spec, true,
                       QStringLiteral("%1 (%2)").arg(passDetail, inAllRuns(runs.size())));
     }
-    QString detail = wrong.sentence(int(runs.size()), runsNoun(int(runs.size())));
     if (!racePlaces.isEmpty()) {
-        detail += QStringLiteral(" (at %1)").arg(racePlaces.join(QStringLiteral("; ")));
+        wrong.annotate(raceDuringHarness,
+                       QStringLiteral(" (at %1)").arg(racePlaces.join(QStringLiteral("; "))));
     }
-    return judged(spec, false, detail);
+    return judged(spec, false, wrong.sentence(int(runs.size()), runsNoun(int(runs.size()))));
 }
 
 CheckResult evaluateVet(const CheckSpec &spec, const CheckContext &context)

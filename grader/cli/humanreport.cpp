@@ -79,6 +79,7 @@ QString HumanReport::grade(const Grade &grade, const CliOutput &out)
     for (const CheckResult &check : grade.checks) {
         titleWidth = qMax(titleWidth, int(check.title.size()));
     }
+    QString lastHint;
     for (const CheckResult &check : grade.checks) {
         const QString mark = check.passed() ? out.paint(QStringLiteral("PASS"), Colour::Green)
                              : check.status == CheckStatus::NotRun
@@ -91,7 +92,9 @@ QString HumanReport::grade(const Grade &grade, const CliOutput &out)
                              .arg(check.maxPoints)
                              .rightJustified(7),
                          check.detail);
-        if (!check.passed() && !check.hint.isEmpty()) {
+        // A hint shared by several failed checks is shown once, under the first.
+        if (!check.passed() && !check.hint.isEmpty() && check.hint != lastHint) {
+            lastHint = check.hint;
             text += QStringLiteral("        %1 %2\n")
                         .arg(out.paint(QStringLiteral("hint:"), Colour::Cyan), check.hint);
         }
