@@ -59,6 +59,10 @@ struct RunResult
 /// nothing it started outlives the run (the program leads its own process group, which is killed
 /// when the run ends). Safe to call from many threads at once; the only place that starts
 /// processes.
+///
+/// TODO(#4): run student code inside bubblewrap (no network, read-only system, nothing of the
+/// user's visible), and limit resident memory and the number of processes, with "killed for
+/// memory" as an outcome of its own.
 class ProcessRunner
 {
 public:

@@ -136,6 +136,7 @@ void TestGrading::gradesSubmission_data()
     QTest::addColumn<QStringList>("mustPass");
     QTest::addColumn<QStringList>("races");
     QTest::addColumn<QStringList>("problems");
+    QTest::addColumn<QStringList>("notes");
 
     const QString casesPath = QFINDTESTDATA("data/cases.json");
     QFile file(casesPath);
@@ -157,7 +158,8 @@ void TestGrading::gradesSubmission_data()
             << row.value(QLatin1String("verdict")).toString()
             << strings(row.value(QLatin1String("mustFail")))
             << strings(row.value(QLatin1String("mustPass"))) << races
-            << strings(row.value(QLatin1String("problems")));
+            << strings(row.value(QLatin1String("problems")))
+            << strings(row.value(QLatin1String("notes")));
     }
 }
 
@@ -171,6 +173,7 @@ void TestGrading::gradesSubmission()
     QFETCH(QStringList, mustPass);
     QFETCH(QStringList, races);
     QFETCH(QStringList, problems);
+    QFETCH(QStringList, notes);
 
     QFile source(file);
     QVERIFY2(source.open(QIODevice::ReadOnly), qPrintable(file));
@@ -217,6 +220,10 @@ void TestGrading::gradesSubmission()
             std::any_of(result.problems.cbegin(), result.problems.cend(),
                         [&](const Problem &problem) { return problem.kind == kind; });
         QVERIFY2(found, qPrintable(QStringLiteral("problem %1 missing\n").arg(kind) + summary));
+    }
+    for (const QString &note : notes) {
+        QVERIFY2(result.notes.join(u'\n').contains(note),
+                 qPrintable(QStringLiteral("no note about %1\n").arg(note) + summary));
     }
     if (races.isEmpty() && verdict == u"pass") {
         QVERIFY2(result.races.isEmpty(), qPrintable(summary));
