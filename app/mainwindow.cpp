@@ -7,6 +7,7 @@
 #include "gradingjob.h"
 #include "outputview.h"
 #include "resultsview.h"
+#include "sandbox.h"
 #include "settingsdialog.h"
 
 #include <QAction>
@@ -28,6 +29,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QThread>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -166,6 +168,10 @@ void MainWindow::createLayout()
     m_cancelButton = new QPushButton(tr("Cancel"), this);
     m_cancelButton->setAccessibleName(tr("Cancel grading"));
     m_cancelButton->hide();
+    m_sandboxLabel = new QLabel(this);
+    m_sandboxLabel->setAccessibleName(tr("Sandbox status"));
+    statusBar()->addPermanentWidget(m_sandboxLabel);
+    checkSandbox();
     statusBar()->addPermanentWidget(m_statusLabel);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancelButton);
@@ -422,6 +428,9 @@ void MainWindow::startJob(bool fullGrading)
     request.options.runs = m_settings.runsPerGrading();
     request.options.runSeconds = m_settings.timeLimitSeconds();
     request.options.cppCompiler = m_settings.cppCompiler();
+    request.options.sandbox =
+        m_settings.sandboxDisabled() ? SandboxMode::Off : SandboxMode::Required;
+    updateSandboxLabel();
 
     m_jobIsGrading = fullGrading;
     m_job = std::make_unique<GradingJob>(request);
@@ -471,6 +480,10 @@ void MainWindow::jobDone(bool fullGrading)
         m_output->appendOutput(grade.compile.output, true);
     }
     showMarks(grade);
+    if (offerToGoOnUnsandboxed(grade)) {
+        startJob(fullGrading);
+        return;
+    }
 
     if (grade.verdict == Verdict::Error) {
         statusBar()->showMessage(tr("Could not grade: %1").arg(grade.errorMessage), 15000);
@@ -618,6 +631,60 @@ void MainWindow::applyEditorSettings()
 {
     m_editor->setEditorFont(m_settings.editorFont());
     m_editor->setThemeName(m_settings.themeName());
+    updateSandboxLabel();
+}
+
+void MainWindow::checkSandbox()
+{
+    // The check starts a program in the sandbox; it runs once, off the UI thread.
+    m_sandboxLabel->setText(tr("Checking the sandbox…"));
+    QThread *probe = QThread::create([] { Sandbox::status(); });
+    connect(probe, &QThread::finished, this, [this] {
+        m_sandboxChecked = true;
+        updateSandboxLabel();
+    });
+    connect(probe, &QThread::finished, probe, &QObject::deleteLater);
+    probe->start();
+}
+
+void MainWindow::updateSandboxLabel()
+{
+    if (!m_sandboxChecked) {
+        return;
+    }
+    const SandboxStatus &status = Sandbox::status();
+    const bool disabled = m_settings.sandboxDisabled();
+    if (disabled) {
+        m_sandboxLabel->setText(tr("⚠ Not sandboxed"));
+    } else if (status.available) {
+        m_sandboxLabel->setText(tr("Sandboxed"));
+    } else {
+        m_sandboxLabel->setText(tr("⚠ No sandbox"));
+    }
+    m_sandboxLabel->setToolTip(status.summary(!disabled));
+    m_sandboxLabel->setAccessibleDescription(status.summary(!disabled));
+}
+
+bool MainWindow::offerToGoOnUnsandboxed(const Grade &grade)
+{
+    if (grade.verdict != Verdict::Error || m_settings.sandboxDisabled() || !m_sandboxChecked ||
+        Sandbox::status().available) {
+        return false;
+    }
+    const QMessageBox::StandardButton answer = QMessageBox::warning(
+        this, tr("No sandbox on this machine"),
+        tr("RaceGrade cannot isolate programs here: %1.\n\nWithout the sandbox your code runs "
+           "with your own permissions: it can read and change your files and use the "
+           "network. Go on without the sandbox? (Settings can turn it back on.)")
+            .arg(Sandbox::status().problem),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes) {
+        return false;
+    }
+    m_settings.setSandboxDisabled(true);
+    m_settings.sync();
+    updateSandboxLabel();
+    return true;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -56,6 +56,8 @@ public:
     ResultsView *results() const { return m_results; }
     OutputView *output() const { return m_output; }
     QProgressBar *progressBar() const { return m_progress; }
+    /// Says in the status bar whether student code runs sandboxed.
+    QLabel *sandboxLabel() const { return m_sandboxLabel; }
     Settings &settings() { return m_settings; }
     bool isBusy() const;
     const Grade &lastGrade() const { return m_lastGrade; }
@@ -89,6 +91,9 @@ private:
     void goToLineDialog();
     void showSettings();
     void applyEditorSettings();
+    void checkSandbox();
+    void updateSandboxLabel();
+    bool offerToGoOnUnsandboxed(const Grade &grade);
     QString starterText() const;
     QString displayFileName() const;
     const Exercise *currentExercise() const;
@@ -115,6 +120,8 @@ private:
     QComboBox *m_languageBox = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_statusLabel = nullptr;
+    QLabel *m_sandboxLabel = nullptr;
+    bool m_sandboxChecked = false;
     QPushButton *m_cancelButton = nullptr;
 
     QAction *m_runAction = nullptr;

@@ -411,6 +411,10 @@ void ResultsView::fillHeader(const Grade &grade)
     } else if (grade.seconds > 0) {
         graded = tr("Graded in %1 s.").arg(grade.seconds, 0, 'f', 1);
     }
+    if (!grade.sandboxed && !grade.sandbox.isEmpty()) {
+        graded += (graded.isEmpty() ? QString() : QStringLiteral(" ")) +
+                  tr("Your code ran without the sandbox.");
+    }
     if (!graded.isEmpty()) {
         summary = summary.isEmpty() ? graded : summary + u'\n' + graded;
     }
@@ -559,8 +563,14 @@ QString problemKindName(const QString &kind)
     if (kind == u"failed-to-start") {
         return ResultsView::tr("Could not start");
     }
-    if (kind == u"output-truncated") {
-        return ResultsView::tr("Output cut");
+    if (kind == u"output-limit") {
+        return ResultsView::tr("Too much output");
+    }
+    if (kind == u"memory-limit") {
+        return ResultsView::tr("Out of memory");
+    }
+    if (kind == u"task-limit") {
+        return ResultsView::tr("Too many processes");
     }
     if (kind == u"concurrent-map-access") {
         return ResultsView::tr("Concurrent map access");
@@ -785,9 +795,7 @@ void ResultsView::fillProblems(const Grade &grade)
             !problem->message.contains(QStringLiteral("in %1 of ").arg(problem->occurrences))) {
             text = tr("%1, in %2 runs").arg(text).arg(problem->occurrences);
         }
-        QTreeWidgetItem *item =
-            addLine(section, text, Tone::Normal,
-                    problem->kind == u"output-truncated" ? IconKind::Warning : IconKind::Error);
+        QTreeWidgetItem *item = addLine(section, text, Tone::Normal, IconKind::Error);
         if (problem->line > 0 && !grade.sourceFile.isEmpty() && problem->file == grade.sourceFile) {
             setLocation(item, problem->line, 0, true);
         }

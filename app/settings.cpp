@@ -50,6 +50,16 @@ void Settings::setCppCompiler(const QString &compiler)
     m_settings->setValue(QStringLiteral("grading/cppCompiler"), compiler);
 }
 
+bool Settings::sandboxDisabled() const
+{
+    return m_settings->value(QStringLiteral("grading/sandboxDisabled"), false).toBool();
+}
+
+void Settings::setSandboxDisabled(bool disabled)
+{
+    m_settings->setValue(QStringLiteral("grading/sandboxDisabled"), disabled);
+}
+
 QString Settings::themeName() const
 {
     return m_settings->value(QStringLiteral("editor/theme")).toString();

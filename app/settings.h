@@ -34,6 +34,9 @@ public:
     void setTimeLimitSeconds(int seconds);
     QString cppCompiler() const;
     void setCppCompiler(const QString &compiler);
+    /// True when the user chose to run student code without the sandbox (never the default).
+    bool sandboxDisabled() const;
+    void setSandboxDisabled(bool disabled);
     /// Empty: follow the system palette.
     QString themeName() const;
     void setThemeName(const QString &name);

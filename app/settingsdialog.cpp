@@ -3,6 +3,7 @@
 #include "editortheme.h"
 #include "settings.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFontComboBox>
@@ -17,6 +18,7 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
     , m_runs(new QSpinBox(this))
     , m_timeLimit(new QSpinBox(this))
     , m_compiler(new QComboBox(this))
+    , m_noSandbox(new QCheckBox(tr("Run code &without the sandbox (only code you trust)"), this))
     , m_theme(new QComboBox(this))
     , m_font(new QFontComboBox(this))
     , m_fontSize(new QSpinBox(this))
@@ -40,6 +42,11 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
     m_compiler->setCurrentIndex(qMax(0, m_compiler->findData(settings.cppCompiler())));
     m_compiler->setAccessibleName(tr("C++ compiler"));
 
+    m_noSandbox->setChecked(settings.sandboxDisabled());
+    m_noSandbox->setToolTip(tr("RaceGrade builds and runs every program in a sandbox with no "
+                               "network and nothing of your files visible. Turn it off only "
+                               "where the sandbox cannot work and the code is your own."));
+
     m_theme->addItem(tr("Follow the system (light or dark)"), QString());
     for (const QString &name : EditorTheme::availableThemeNames()) {
         m_theme->addItem(name, name);
@@ -59,6 +66,7 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
     form->addRow(tr("&Runs per grading:"), m_runs);
     form->addRow(tr("&Time limit per run:"), m_timeLimit);
     form->addRow(tr("C++ &compiler:"), m_compiler);
+    form->addRow(tr("Sandbox:"), m_noSandbox);
     form->addRow(tr("Editor t&heme:"), m_theme);
     form->addRow(tr("Editor &font:"), m_font);
     form->addRow(tr("Font &size:"), m_fontSize);
@@ -80,6 +88,7 @@ void SettingsDialog::apply()
     m_settings.setRunsPerGrading(m_runs->value());
     m_settings.setTimeLimitSeconds(m_timeLimit->value());
     m_settings.setCppCompiler(m_compiler->currentData().toString());
+    m_settings.setSandboxDisabled(m_noSandbox->isChecked());
     m_settings.setThemeName(m_theme->currentData().toString());
     QFont font = m_font->currentFont();
     font.setPointSize(m_fontSize->value());

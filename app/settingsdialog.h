@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QFontComboBox;
 class QSpinBox;
@@ -10,7 +11,7 @@ namespace RaceGrade {
 
 class Settings;
 
-/// Preferences: runs per grading, time limit, C++ compiler, editor theme, font and size.
+/// Preferences: runs per grading, time limit, C++ compiler, sandbox, editor theme, font and size.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -26,6 +27,7 @@ private:
     QSpinBox *m_runs;
     QSpinBox *m_timeLimit;
     QComboBox *m_compiler;
+    QCheckBox *m_noSandbox;
     QComboBox *m_theme;
     QFontComboBox *m_font;
     QSpinBox *m_fontSize;

@@ -103,6 +103,10 @@ QString abnormalEnd(const RunRecord &run, int limitSeconds)
         return QStringLiteral("could not start (%1)").arg(run.result.errorString);
     case RunOutcome::Cancelled:
         return QStringLiteral("was cancelled");
+    case RunOutcome::MemoryExceeded:
+    case RunOutcome::TooManyTasks:
+    case RunOutcome::OutputExceeded:
+        return QStringLiteral("was stopped: it ") + run.result.limitHit;
     case RunOutcome::Exited:
         break;
     }
@@ -171,7 +175,8 @@ CheckResult evaluateCompile(const CheckSpec &spec, const CheckContext &context)
             const QString place =
                 diagnostic.line > 0
                     ? QStringLiteral("%1:%2: ").arg(diagnostic.file).arg(diagnostic.line)
-                    : QString();
+                : !diagnostic.file.isEmpty() ? diagnostic.file + QStringLiteral(": ")
+                                             : QString();
             return judged(spec, false,
                           QStringLiteral("does not compile: ") + place + diagnostic.message);
         }

@@ -55,12 +55,17 @@ struct LanguageFiles
     bool operator==(const LanguageFiles &other) const = default;
 };
 
-/// Time limits of an exercise, in seconds.
+/// Limits of an exercise's builds and runs: time in seconds, memory in MiB of resident memory
+/// of the whole process tree, tasks as processes and threads at once.
 struct ExerciseLimits
 {
     int buildSeconds = 120;
     int runSeconds = 10;
     int harnessSeconds = 30;
+    int runMemoryMiB = 512;
+    int buildMemoryMiB = 2048;
+    int runTasks = 512;
+    int outputKiB = 4096; ///< per stream of one run; more stops the run
 
     bool operator==(const ExerciseLimits &other) const = default;
 };

@@ -191,15 +191,22 @@ Expected<Exercise> ExerciseLoader::loadExercise(const QString &directoryPath)
     }
 
     const QJsonObject limits = root.value(QLatin1String("limits")).toObject();
-    exercise.limits.buildSeconds =
-        limits.value(QLatin1String("buildSeconds")).toInt(exercise.limits.buildSeconds);
-    exercise.limits.runSeconds =
-        limits.value(QLatin1String("runSeconds")).toInt(exercise.limits.runSeconds);
-    exercise.limits.harnessSeconds =
-        limits.value(QLatin1String("harnessSeconds")).toInt(exercise.limits.harnessSeconds);
-    if (exercise.limits.buildSeconds <= 0 || exercise.limits.runSeconds <= 0 ||
-        exercise.limits.harnessSeconds <= 0) {
-        return fail(QStringLiteral("every limit must be a positive number of seconds"));
+    ExerciseLimits &bounds = exercise.limits;
+    const QVector<QPair<const char *, int *>> limitFields = {
+        {"buildSeconds", &bounds.buildSeconds},
+        {"runSeconds", &bounds.runSeconds},
+        {"harnessSeconds", &bounds.harnessSeconds},
+        {"runMemoryMiB", &bounds.runMemoryMiB},
+        {"buildMemoryMiB", &bounds.buildMemoryMiB},
+        {"runTasks", &bounds.runTasks},
+        {"outputKiB", &bounds.outputKiB}};
+    for (const auto &[name, field] : limitFields) {
+        const QJsonValue value = limits.value(QLatin1String(name));
+        if (!value.isUndefined() && (!value.isDouble() || value.toInt() <= 0)) {
+            return fail(QStringLiteral("limits.%1 must be a positive whole number")
+                            .arg(QLatin1String(name)));
+        }
+        *field = value.toInt(*field);
     }
 
     const QJsonObject languages = root.value(QLatin1String("languages")).toObject();

@@ -3,12 +3,14 @@
 #include "diagnosticparser.h"
 #include "logging.h"
 #include "processrunner.h"
+#include "sandbox.h"
 #include "workspace.h"
 
 #include <QDir>
 #include <QMutex>
 #include <QMutexLocker>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 #include <QThread>
 
@@ -21,14 +23,34 @@ namespace {
 const QString goRaceOptions =
     QStringLiteral("GORACE=halt_on_error=0 exitcode=66 history_size=4 atexit_sleep_ms=100");
 
-QString defaultCacheDirectory()
+QString defaultCacheDirectory(const GradeOptions &options)
 {
     QString base = qEnvironmentVariable("RACEGRADE_CACHE_DIR");
-    if (base.isEmpty()) {
-        base = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
-               QStringLiteral("/racegrade");
+    if (!base.isEmpty()) {
+        return base;
     }
-    return base;
+    if (options.sandbox == SandboxMode::Required && Sandbox::dropsPrivileges()) {
+        // The unprivileged sandbox user cannot reach root's home; its cache lives where it can.
+        return QStringLiteral("/var/tmp/racegrade-sandbox-cache");
+    }
+    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
+           QStringLiteral("/racegrade");
+}
+
+// Gives the cache to the sandbox user once per process, when the grader runs as root.
+QString handCacheOver(const QString &directory)
+{
+    static QMutex mutex;
+    static QSet<QString> done;
+    const QMutexLocker locker(&mutex);
+    if (done.contains(directory)) {
+        return {};
+    }
+    const QString problem = Sandbox::handOver(directory);
+    if (problem.isEmpty()) {
+        done.insert(directory);
+    }
+    return problem;
 }
 
 struct GoVersionProbe
@@ -68,8 +90,9 @@ GoVersionProbe probeGo(const QString &goPath, const QStringList &environment)
 
 GoToolchain::GoToolchain(const GradeOptions &options)
     : m_goPath(QStandardPaths::findExecutable(QStringLiteral("go")))
-    , m_cacheDirectory(options.cacheDirectory.isEmpty() ? defaultCacheDirectory()
+    , m_cacheDirectory(options.cacheDirectory.isEmpty() ? defaultCacheDirectory(options)
                                                         : options.cacheDirectory)
+    , m_sandboxed(options.sandbox == SandboxMode::Required)
 {
     if (m_goPath.isEmpty()) {
         // Debian installs the go command outside PATH when only golang-1.xx-go is present.
@@ -94,6 +117,12 @@ QString GoToolchain::unavailableReason() const
     }
     if (!QDir().mkpath(m_cacheDirectory)) {
         return QStringLiteral("cannot create the Go build cache folder %1").arg(m_cacheDirectory);
+    }
+    if (m_sandboxed) {
+        const QString problem = handCacheOver(m_cacheDirectory);
+        if (!problem.isEmpty()) {
+            return problem;
+        }
     }
     return probeGo(m_goPath, buildEnvironment()).problem;
 }

@@ -22,6 +22,7 @@ public:
     BuildCommand vetCommand(const Workspace &workspace,
                             const QStringList &analyzers) const override;
     QStringList buildEnvironment() const override;
+    QStringList buildCachePaths() const override { return {m_cacheDirectory}; }
     QVector<Diagnostic> parseDiagnostics(QStringView output) const override;
     bool isToolchainFailure(QStringView output) const override;
     RunSchedule schedule(BinaryKind binary, int index) const override;
@@ -33,6 +34,7 @@ public:
 private:
     QString m_goPath;
     QString m_cacheDirectory;
+    bool m_sandboxed = false;
 };
 
 } // namespace RaceGrade

@@ -114,9 +114,11 @@ struct Grade
     QVector<RaceFinding> races;
     QVector<Problem> problems;
     QVector<RunLog> logs;
-    QStringList notes;    ///< facts about the grading itself ("address randomisation was off")
-    QString errorMessage; ///< why the verdict is Error
-    QString toolchain;    ///< "go1.19.8", "g++ 12.2.0"
+    QStringList notes;      ///< facts about the grading itself ("address randomisation was off")
+    QString errorMessage;   ///< why the verdict is Error
+    QString toolchain;      ///< "go1.19.8", "g++ 12.2.0"
+    bool sandboxed = false; ///< student code was built and run inside the sandbox
+    QString sandbox;        ///< one line on the isolation, or plainly that there was none
     double seconds = 0;
 
     const CheckResult *check(QStringView id) const;

@@ -245,6 +245,8 @@ QJsonObject GradeJson::toJson(const Grade &grade)
         {QStringLiteral("notes"), stringsToJson(grade.notes)},
         {QStringLiteral("error"), grade.errorMessage},
         {QStringLiteral("toolchain"), grade.toolchain},
+        {QStringLiteral("sandbox"), QJsonObject{{QStringLiteral("enabled"), grade.sandboxed},
+                                                {QStringLiteral("summary"), grade.sandbox}}},
         {QStringLiteral("seconds"), grade.seconds},
     };
 }
@@ -321,6 +323,9 @@ Expected<Grade> GradeJson::fromJson(const QJsonObject &object)
     grade.notes = stringsFromJson(array(object, "notes"));
     grade.errorMessage = str(object, "error");
     grade.toolchain = str(object, "toolchain");
+    const QJsonObject sandbox = object.value(QLatin1String("sandbox")).toObject();
+    grade.sandboxed = sandbox.value(QLatin1String("enabled")).toBool();
+    grade.sandbox = str(sandbox, "summary");
     grade.seconds = object.value(QLatin1String("seconds")).toDouble();
     return grade;
 }

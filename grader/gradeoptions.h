@@ -4,6 +4,14 @@
 
 namespace RaceGrade {
 
+/// Whether student code is isolated. There is no automatic fallback: where the sandbox cannot
+/// work, grading stops with the reason until the user explicitly chooses Off.
+enum class SandboxMode
+{
+    Required, ///< build and run inside the sandbox; a grading fails if it cannot start
+    Off,      ///< the user chose to run student code with their own permissions
+};
+
 /// How thoroughly and with what to grade. The defaults suit a student's laptop.
 struct GradeOptions
 {
@@ -15,6 +23,8 @@ struct GradeOptions
     QString cppCompiler = QStringLiteral("g++"); ///< "g++" or "clang++" (or a path to one)
     QString cacheDirectory;     ///< where the Go build cache lives; empty: the user's cache folder
     bool keepWorkspace = false; ///< leave the scratch folder behind, for debugging a grading
+    SandboxMode sandbox = SandboxMode::Required;
+    int memoryMiB = 0; ///< resident memory per run; 0: the exercise's own limit
 
     int effectivePlainRuns() const { return plainRuns >= 0 ? plainRuns : qMax(2, runs / 4); }
     int effectiveHarnessRuns() const { return harnessRuns >= 0 ? harnessRuns : qMax(2, runs / 4); }

@@ -5,12 +5,16 @@
 #include "mistakeclassifier.h"
 #include "problemcollector.h"
 #include "racemerger.h"
+#include "sandbox.h"
+#include "sourceinspector.h"
 #include "sourcemapper.h"
 #include "toolchain.h"
 #include "workspace.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QThread>
 #include <mutex>
 #include <thread>
@@ -23,6 +27,9 @@ namespace {
 // remaining runs of that binary are skipped: each would only wait out the limit again.
 constexpr int timeoutsBeforeGivingUp = 3;
 constexpr int logTextLimit = 32 * 1024;
+constexpr qint64 mebibyte = 1024 * 1024;
+// Builds run trusted compilers; the bound only stops a runaway (a compiler fed /dev/zero).
+constexpr int buildTaskLimit = 2048;
 constexpr int maxLogs = 6;
 
 // Runs work(i) for i in [0, count) on up to `jobs` threads.
@@ -104,6 +111,11 @@ QString runLabel(const RunRecord &run)
     case RunOutcome::Cancelled:
         ending = QStringLiteral("cancelled");
         break;
+    case RunOutcome::MemoryExceeded:
+    case RunOutcome::TooManyTasks:
+    case RunOutcome::OutputExceeded:
+        ending = QStringLiteral("stopped because it ") + run.result.limitHit;
+        break;
     }
     return QStringLiteral("%1 %2 (%3): %4, %5 ms")
         .arg(ProblemCollector::binaryDescription(run.binary, false))
@@ -153,6 +165,7 @@ public:
                                           : qMax(1, QThread::idealThreadCount()))
         , m_runSeconds(request.options.runSeconds > 0 ? request.options.runSeconds
                                                       : request.exercise.limits.runSeconds)
+        , m_sandboxed(request.options.sandbox == SandboxMode::Required)
     {}
 
     Grade run();
@@ -161,10 +174,13 @@ private:
     bool isCancelled() const { return m_cancelled && m_cancelled->load(); }
     void report(int done, int total, const QString &stage) const;
     void build(const Workspace &workspace, const SourceMapper &mapper);
-    void buildStep(BuildStep &step, const BuildCommand &command, const SourceMapper &mapper);
+    void buildStep(BuildStep &step, const BuildCommand &command, const Workspace &workspace,
+                   const SourceMapper &mapper);
     void runAll(const Workspace &workspace);
     RunRecord runOnce(const Workspace &workspace, const PlannedRun &planned);
     void finish(Grade &grade, const SourceMapper &mapper);
+    SandboxSpec buildSandbox(const Workspace &workspace, const BuildCommand &command) const;
+    SandboxSpec runSandbox(const Workspace &workspace) const;
 
     const GradeRequest &m_request;
     const Grader::ProgressCallback &m_progress;
@@ -173,6 +189,8 @@ private:
     std::unique_ptr<Toolchain> m_toolchain;
     const int m_jobs;
     const int m_runSeconds;
+    const bool m_sandboxed;
+    QByteArray m_source; ///< the submission as inspected and built (see SourceInspector)
 
     BuildOutcome m_build;
     QVector<RunRecord> m_runs;
@@ -188,7 +206,8 @@ void Grading::report(int done, int total, const QString &stage) const
     }
 }
 
-void Grading::buildStep(BuildStep &step, const BuildCommand &command, const SourceMapper &mapper)
+void Grading::buildStep(BuildStep &step, const BuildCommand &command, const Workspace &workspace,
+                        const SourceMapper &mapper)
 {
     step.attempted = true;
     step.command = command.displayLine();
@@ -198,6 +217,9 @@ void Grading::buildStep(BuildStep &step, const BuildCommand &command, const Sour
     request.workingDirectory = command.workingDirectory;
     request.environment = m_toolchain->buildEnvironment();
     request.timeLimitMs = m_request.exercise.limits.buildSeconds * 1000;
+    request.memoryLimitBytes = m_request.exercise.limits.buildMemoryMiB * mebibyte;
+    request.taskLimit = buildTaskLimit;
+    request.sandbox = buildSandbox(workspace, command);
     const RunResult result = ProcessRunner::run(request, m_cancelled);
     step.outcome = result.outcome;
     step.seconds = result.wallMs / 1000.0;
@@ -248,13 +270,13 @@ void Grading::build(const Workspace &workspace, const SourceMapper &mapper)
     const int total = int(steps.size());
     report(0, total, QStringLiteral("building"));
     runParallel(m_jobs, total, [&](int i) {
-        buildStep(*steps[i].first, steps[i].second, mapper);
+        buildStep(*steps[i].first, steps[i].second, workspace, mapper);
         report(++done, total, QStringLiteral("building"));
     });
 
     // A Go file outside package main builds into an archive, not a program.
     const QVector<Diagnostic> preflight =
-        m_toolchain->inspectSource(m_request.source, mapper.displayName());
+        m_toolchain->inspectSource(m_source, mapper.displayName());
     if (!preflight.isEmpty() && m_build.program.succeeded == false &&
         m_build.program.diagnostics.isEmpty()) {
         m_build.program.diagnostics = preflight;
@@ -262,6 +284,30 @@ void Grading::build(const Workspace &workspace, const SourceMapper &mapper)
         m_build.program.succeeded = false;
         m_build.program.diagnostics = preflight + m_build.program.diagnostics;
     }
+}
+
+SandboxSpec Grading::buildSandbox(const Workspace &workspace, const BuildCommand &command) const
+{
+    SandboxSpec spec;
+    spec.enabled = m_sandboxed;
+    spec.writablePaths = QStringList{workspace.root()} + m_toolchain->buildCachePaths();
+    // A toolchain installed outside /usr (say ~/sdk/go) is made visible, read-only.
+    const QString real = QFileInfo(command.program).canonicalFilePath();
+    if (!real.isEmpty() && !real.startsWith(QStringLiteral("/usr/"))) {
+        spec.readOnlyPaths.append(QFileInfo(real).dir().absoluteFilePath(QStringLiteral("..")));
+    }
+    return spec;
+}
+
+SandboxSpec Grading::runSandbox(const Workspace &workspace) const
+{
+    // The binaries are read-only to the runs, so that no run can change what a later one
+    // executes; each run writes only to its own folder in memory.
+    SandboxSpec spec;
+    spec.enabled = m_sandboxed;
+    spec.readOnlyPaths = QStringList{workspace.root()};
+    spec.scratchPaths = QStringList{workspace.runDir()};
+    return spec;
 }
 
 RunRecord Grading::runOnce(const Workspace &workspace, const PlannedRun &planned)
@@ -287,6 +333,13 @@ RunRecord Grading::runOnce(const Workspace &workspace, const PlannedRun &planned
     request.timeLimitMs = limitSeconds * 1000;
     request.cpuLimitSeconds = limitSeconds * qMax(1, QThread::idealThreadCount()) + 1;
     request.cpuCount = schedule.cpuCount;
+    const ExerciseLimits &limits = m_request.exercise.limits;
+    const int memoryMiB =
+        m_request.options.memoryMiB > 0 ? m_request.options.memoryMiB : limits.runMemoryMiB;
+    request.memoryLimitBytes = memoryMiB * mebibyte;
+    request.taskLimit = limits.runTasks;
+    request.outputLimitBytes = qint64(limits.outputKiB) * 1024;
+    request.sandbox = runSandbox(workspace);
     if (m_output) {
         request.onOutput = [this](const QByteArray &chunk, bool isError) {
             m_output(QString::fromUtf8(chunk), isError);
@@ -394,7 +447,7 @@ void Grading::finish(Grade &grade, const SourceMapper &mapper)
     }
 
     grade.races = RaceMerger::merge(m_runs, mapper);
-    const QStringList sourceLines = QString::fromUtf8(m_request.source).split(u'\n');
+    const QStringList sourceLines = QString::fromUtf8(m_source).split(u'\n');
     MistakeClassifier::annotate(grade.races, sourceLines, m_request.language);
     grade.problems =
         ProblemCollector::collect(m_build, m_runs, mapper, m_runSeconds, limits.harnessSeconds);
@@ -461,15 +514,49 @@ Grade Grading::run()
         return fail(unavailable);
     }
     grade.toolchain = m_toolchain->version();
+    grade.sandboxed = m_sandboxed;
+    const SandboxStatus sandbox = m_sandboxed ? Sandbox::status() : SandboxStatus();
+    grade.sandbox = sandbox.summary(m_sandboxed);
+    if (m_sandboxed && !sandbox.available) {
+        return fail(QStringLiteral("student code cannot be sandboxed on this machine: %1. Grade "
+                                   "without the sandbox only code you trust (racegrade-cli "
+                                   "--no-sandbox, or Settings in the app).")
+                        .arg(sandbox.problem));
+    }
+
+    const SourceInspection inspection =
+        SourceInspector::inspect(m_request.source, m_request.language, m_request.displayPath);
+    m_source = inspection.source;
+    m_notes += inspection.notes;
 
     const Expected<std::shared_ptr<Workspace>> created = Workspace::create(
-        m_request.exercise, m_request.language, m_request.source, m_request.options.keepWorkspace);
+        m_request.exercise, m_request.language, m_source, m_request.options.keepWorkspace);
     if (!created) {
         return fail(created.error());
     }
     const Workspace &workspace = *created.value();
+    if (m_sandboxed) {
+        const QString problem = Sandbox::handOver(workspace.root());
+        if (!problem.isEmpty()) {
+            return fail(problem);
+        }
+    }
     const SourceMapper mapper(workspace.root(), workspace.submissionFileName(),
                               m_request.displayPath);
+
+    if (!inspection.buildable()) {
+        // Nothing of such a file is built or run; the "compiles" check carries the reasons.
+        m_build.program.name = QStringLiteral("program");
+        m_build.program.attempted = true;
+        m_build.program.diagnostics =
+            m_toolchain->inspectSource(m_source, mapper.displayName()) + inspection.errors;
+        for (const Diagnostic &error : std::as_const(m_build.program.diagnostics)) {
+            m_build.program.output += error.message + u'\n';
+        }
+        finish(grade, mapper);
+        grade.seconds = clock.elapsed() / 1000.0;
+        return grade;
+    }
 
     build(workspace, mapper);
     if (isCancelled()) {

@@ -8,3 +8,5 @@ Q_DECLARE_LOGGING_CATEGORY(lcExercises) // racegrade.exercises
 Q_DECLARE_LOGGING_CATEGORY(lcRunner)    // racegrade.runner
 Q_DECLARE_LOGGING_CATEGORY(lcBuild)     // racegrade.build
 Q_DECLARE_LOGGING_CATEGORY(lcGrading)   // racegrade.grading
+Q_DECLARE_LOGGING_CATEGORY(lcSandbox)   // racegrade.sandbox
+Q_DECLARE_LOGGING_CATEGORY(lcClass)     // racegrade.class

@@ -1,6 +1,7 @@
 #include "problemcollector.h"
 
 #include <QHash>
+#include <QMap>
 #include <csignal>
 
 namespace RaceGrade {
@@ -159,13 +160,15 @@ QVector<Problem> ProblemCollector::collect(const BuildOutcome &build,
          {BinaryKind::Program, BinaryKind::PlainProgram, BinaryKind::Harness}) {
         int total = 0;
         int timeouts = 0;
+        int plainRuns = 0;
         int plainFinished = 0;
         QHash<int, int> crashSignals;
         QHash<int, int> statuses;
-        int truncated = 0;
+        QMap<QString, int> limitsHit; // "used more than 512 MiB of memory" -> runs
         int notStarted = 0;
         QString startError;
         for (const RunRecord &run : runs) {
+            plainRuns += run.binary == BinaryKind::PlainProgram ? 1 : 0;
             if (!run.instrumented() && run.finished()) {
                 ++plainFinished;
             }
@@ -173,7 +176,6 @@ QVector<Problem> ProblemCollector::collect(const BuildOutcome &build,
                 continue;
             }
             ++total;
-            truncated += run.result.outputTruncated ? 1 : 0;
             switch (run.result.outcome) {
             case RunOutcome::TimedOut:
                 ++timeouts;
@@ -196,6 +198,11 @@ QVector<Problem> ProblemCollector::collect(const BuildOutcome &build,
                 }
                 break;
             }
+            case RunOutcome::MemoryExceeded:
+            case RunOutcome::TooManyTasks:
+            case RunOutcome::OutputExceeded:
+                ++limitsHit[runOutcomeId(run.result.outcome) + u'|' + run.result.limitHit];
+                break;
             case RunOutcome::Cancelled:
                 break;
             }
@@ -211,7 +218,7 @@ QVector<Problem> ProblemCollector::collect(const BuildOutcome &build,
                     message += QStringLiteral("; the build without the race detector reported a "
                                               "deadlock, so these runs were most likely stuck "
                                               "waiting too");
-                } else if (plainFinished == 0 && kind == BinaryKind::Program) {
+                } else if (plainRuns > 0 && plainFinished == 0 && kind == BinaryKind::Program) {
                     message += QStringLiteral("; the build without the race detector did not "
                                               "finish either: an endless loop or far too much "
                                               "work");
@@ -245,14 +252,17 @@ QVector<Problem> ProblemCollector::collect(const BuildOutcome &build,
                                      .arg(runsPhrase(notStarted, total, kind), startError),
                                  notStarted});
         }
-        if (truncated > 0) {
-            problems.add(Problem{QStringLiteral("output-truncated"),
+        for (auto it = limitsHit.cbegin(); it != limitsHit.cend(); ++it) {
+            const QString outcome = it.key().section(u'|', 0, 0);
+            const QString limit = it.key().section(u'|', 1);
+            const QString consequence =
+                outcome == u"output-limit" ? QStringLiteral("; the rest was dropped") : QString();
+            problems.add(Problem{outcome,
                                  {},
                                  0,
-                                 QStringLiteral("printed more than the output limit %1; the rest "
-                                                "was dropped")
-                                     .arg(runsPhrase(truncated, total, kind)),
-                                 truncated});
+                                 QStringLiteral("stopped: it %1 %2%3")
+                                     .arg(limit, runsPhrase(it.value(), total, kind), consequence),
+                                 it.value()});
         }
     }
     return problems.take();

@@ -1,16 +1,19 @@
 #include "processrunner.h"
 
 #include "logging.h"
+#include "processtree.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcessEnvironment>
+#include <QSet>
 #include <QStandardPaths>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <grp.h>
 #include <poll.h>
 #include <sched.h>
 #include <sys/personality.h>
@@ -28,6 +31,11 @@ namespace {
 // left behind may hold them open, and is killed together with its group before this.
 constexpr int drainAfterExitMs = 200;
 constexpr int pollIntervalMs = 50;
+// How often the watchdog measures the tree's memory and tasks.
+constexpr int watchdogIntervalMs = 100;
+// When student code runs as "nobody", the kernel's own bound on that user's tasks backs up the
+// watchdog against a fork loop faster than it looks.
+constexpr rlim_t unprivilegedTaskBound = 4096;
 
 struct Pipe
 {
@@ -100,7 +108,7 @@ QString resolveProgram(const RunRequest &request)
 
 [[noreturn]] void execChild(const RunRequest &request, const ExecArguments &exec,
                             const QByteArray &workingDirectory, Pipe &out, Pipe &err, Pipe &status,
-                            const cpu_set_t *cpus)
+                            Pipe &sandboxStatus, const cpu_set_t *cpus)
 {
     const auto failWith = [&](int code) {
         // Reports the stage and errno to the parent through the close-on-exec status pipe.
@@ -141,6 +149,18 @@ QString resolveProgram(const RunRequest &request)
     }
     if (cpus) {
         sched_setaffinity(0, sizeof(cpu_set_t), cpus);
+    }
+    if (sandboxStatus.writeEnd >= 0) {
+        // bwrap reports on this descriptor whether the sandboxed program started at all.
+        fcntl(sandboxStatus.writeEnd, F_SETFD, 0);
+    }
+    if (request.sandbox.enabled && geteuid() == 0) {
+        // Student code never runs as root, even when the grader does (as in CI).
+        const rlimit tasks{unprivilegedTaskBound, unprivilegedTaskBound};
+        if (setgroups(0, nullptr) != 0 || setgid(Sandbox::unprivilegedId) != 0 ||
+            setuid(Sandbox::unprivilegedId) != 0 || setrlimit(RLIMIT_NPROC, &tasks) != 0) {
+            failWith(4);
+        }
     }
     execve(exec.argv[0], exec.argv.data(), exec.envp.data());
     failWith(3);
@@ -195,6 +215,12 @@ QString runOutcomeId(RunOutcome outcome)
         return QStringLiteral("timed-out");
     case RunOutcome::Cancelled:
         return QStringLiteral("cancelled");
+    case RunOutcome::MemoryExceeded:
+        return QStringLiteral("memory-limit");
+    case RunOutcome::TooManyTasks:
+        return QStringLiteral("task-limit");
+    case RunOutcome::OutputExceeded:
+        return QStringLiteral("output-limit");
     }
     return {};
 }
@@ -204,45 +230,123 @@ QStringList ProcessRunner::systemEnvironment()
     return QProcessEnvironment::systemEnvironment().toStringList();
 }
 
+namespace {
+
+// Why the runner itself ended a run, if it did.
+enum class StopReason
+{
+    None,
+    Time,
+    Cancel,
+    Memory,
+    Tasks,
+    Output,
+};
+
+// Kills the program's group and, in case something left the group, every process below it.
+void killTree(pid_t pid)
+{
+    const QVector<ProcessInfo> processes = ProcessTree::snapshot();
+    QVector<pid_t> pending = {pid};
+    QSet<pid_t> seen;
+    while (!pending.isEmpty()) {
+        const pid_t current = pending.takeLast();
+        if (seen.contains(current)) {
+            continue;
+        }
+        seen.insert(current);
+        kill(current, SIGKILL);
+        for (const ProcessInfo &process : processes) {
+            if (process.parent == current) {
+                pending.append(process.pid);
+            }
+        }
+    }
+    kill(-pid, SIGKILL);
+}
+
+QByteArray readAvailable(int fd)
+{
+    QByteArray text;
+    char buffer[4096];
+    for (ssize_t got = 0; (got = ::read(fd, buffer, sizeof buffer)) > 0;) {
+        text.append(buffer, int(got));
+    }
+    return text;
+}
+
+// "4 MiB", "512 KiB", "1000 bytes": a limit as a person would write it.
+QString byteSize(qint64 bytes)
+{
+    constexpr qint64 kibibyte = 1024;
+    if (bytes >= kibibyte * kibibyte && bytes % (kibibyte * kibibyte) == 0) {
+        return QStringLiteral("%1 MiB").arg(bytes / (kibibyte * kibibyte));
+    }
+    if (bytes >= kibibyte && bytes % kibibyte == 0) {
+        return QStringLiteral("%1 KiB").arg(bytes / kibibyte);
+    }
+    return QStringLiteral("%1 bytes").arg(bytes);
+}
+
+} // namespace
+
 RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *cancelled)
 {
     RunResult result;
-    const QString program = resolveProgram(request);
-    if (program.isEmpty()) {
+    const bool sandboxed = request.sandbox.enabled;
+    const QString target = resolveProgram(request);
+    if (target.isEmpty()) {
         result.errorString = QStringLiteral("%1 was not found").arg(request.program);
         return result;
     }
-    const ExecArguments exec(program, request.arguments, request.environment);
-    const QByteArray workingDirectory = QFile::encodeName(request.workingDirectory);
-    cpu_set_t cpus;
-    const bool pin = request.cpuCount > 0 && firstCpus(request.cpuCount, &cpus);
+    if (sandboxed && Sandbox::toolPath().isEmpty()) {
+        result.errorString = QStringLiteral("bubblewrap (bwrap) was not found; it is needed to "
+                                            "run %1 in a sandbox")
+                                 .arg(target);
+        return result;
+    }
 
-    Pipe out, err, status;
-    if (!out.open() || !err.open() || !status.open()) {
+    Pipe out, err, status, sandboxStatus;
+    if (!out.open() || !err.open() || !status.open() || (sandboxed && !sandboxStatus.open())) {
         result.errorString =
             QStringLiteral("cannot create pipes: %1").arg(QString::fromLocal8Bit(strerror(errno)));
-        for (Pipe *pipe : {&out, &err, &status}) {
+        for (Pipe *pipe : {&out, &err, &status, &sandboxStatus}) {
             pipe->closeRead();
             pipe->closeWrite();
         }
         return result;
     }
+    const QString program = sandboxed ? Sandbox::toolPath() : target;
+    const QStringList arguments =
+        sandboxed ? Sandbox::wrapArguments(request.sandbox, target, request.arguments,
+                                           request.workingDirectory, Sandbox::hostRootEntries(),
+                                           sandboxStatus.writeEnd)
+                  : request.arguments;
+    const ExecArguments exec(program, arguments, request.environment);
+    // In a sandbox bwrap enters the working directory itself, after mounting it.
+    const QByteArray workingDirectory =
+        QFile::encodeName(sandboxed ? QStringLiteral("/") : request.workingDirectory);
+    cpu_set_t cpus;
+    const bool pin = request.cpuCount > 0 && firstCpus(request.cpuCount, &cpus);
+    const bool watch = request.memoryLimitBytes > 0 || request.taskLimit > 0;
 
     QElapsedTimer clock;
     clock.start();
     const pid_t pid = fork();
     if (pid == 0) {
-        execChild(request, exec, workingDirectory, out, err, status, pin ? &cpus : nullptr);
+        execChild(request, exec, workingDirectory, out, err, status, sandboxStatus,
+                  pin ? &cpus : nullptr);
     }
     out.closeWrite();
     err.closeWrite();
     status.closeWrite();
+    sandboxStatus.closeWrite();
     if (pid < 0) {
         result.errorString =
             QStringLiteral("cannot fork: %1").arg(QString::fromLocal8Bit(strerror(errno)));
-        out.closeRead();
-        err.closeRead();
-        status.closeRead();
+        for (Pipe *pipe : {&out, &err, &status, &sandboxStatus}) {
+            pipe->closeRead();
+        }
         return result;
     }
     // Also set from the parent, so that a kill of the group cannot race the child's own setpgid.
@@ -256,23 +360,36 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
         waitpid(pid, &ignored, 0);
         out.closeRead();
         err.closeRead();
-        const bool inDirectory = startFailure[0] == 2;
-        const char *stage = inDirectory ? "cannot enter the working directory" : "cannot execute";
-        result.errorString =
-            QStringLiteral("%1 %2: %3")
-                .arg(QLatin1String(stage), inDirectory ? request.workingDirectory : program,
-                     QString::fromLocal8Bit(strerror(startFailure[1])));
+        sandboxStatus.closeRead();
+        const char *stage = startFailure[0] == 2   ? "cannot enter the working directory"
+                            : startFailure[0] == 4 ? "cannot switch to an unprivileged user for"
+                                                   : "cannot execute";
+        result.errorString = QStringLiteral("%1 %2: %3")
+                                 .arg(QLatin1String(stage),
+                                      startFailure[0] == 2 ? request.workingDirectory : program,
+                                      QString::fromLocal8Bit(strerror(startFailure[1])));
         qCWarning(lcRunner).noquote() << result.errorString;
         return result;
     }
+    if (sandboxStatus.readEnd >= 0) {
+        fcntl(sandboxStatus.readEnd, F_SETFL, O_NONBLOCK);
+    }
 
     bool exited = false;
-    bool killedForTime = false;
-    bool killedForCancel = false;
+    StopReason stop = StopReason::None;
     int waitStatus = 0;
     rusage usage{};
     qint64 exitedAtMs = -1;
+    qint64 nextWatchMs = 0;
+    QByteArray bwrapStatus;
     char buffer[65536];
+
+    const auto stopFor = [&](StopReason reason) {
+        if (stop == StopReason::None && !exited) {
+            stop = reason;
+            killTree(pid);
+        }
+    };
 
     while (out.readEnd >= 0 || err.readEnd >= 0 || !exited) {
         if (!exited) {
@@ -284,14 +401,32 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
                 kill(-pid, SIGKILL);
             }
         }
-        if (!exited && !killedForTime && !killedForCancel) {
+        if (!exited && stop == StopReason::None) {
             if (clock.elapsed() >= request.timeLimitMs) {
-                killedForTime = true;
-                kill(-pid, SIGKILL);
+                stopFor(StopReason::Time);
             } else if (cancelled && cancelled->load()) {
-                killedForCancel = true;
-                kill(-pid, SIGKILL);
+                stopFor(StopReason::Cancel);
+            } else if (watch && clock.elapsed() >= nextWatchMs) {
+                nextWatchMs = clock.elapsed() + watchdogIntervalMs;
+                const TreeUsage tree = ProcessTree::measure(pid);
+                result.peakTreeResidentBytes =
+                    qMax(result.peakTreeResidentBytes, tree.residentBytes);
+                result.peakTasks = qMax(result.peakTasks, tree.tasks);
+                // Tasks first: a fork loop also adds up memory, but the loop is the cause.
+                if (request.taskLimit > 0 && tree.tasks > request.taskLimit) {
+                    stopFor(StopReason::Tasks);
+                } else if (request.memoryLimitBytes > 0 &&
+                           tree.residentBytes > request.memoryLimitBytes &&
+                           ProcessTree::proportionalResidentBytes(tree.pids) >
+                               request.memoryLimitBytes) {
+                    // Forked children share their parent's pages until they write them; only
+                    // the proportional count tells whether the tree really holds that much.
+                    stopFor(StopReason::Memory);
+                }
             }
+        }
+        if (sandboxStatus.readEnd >= 0) {
+            bwrapStatus += readAvailable(sandboxStatus.readEnd);
         }
         if (exited && clock.elapsed() - exitedAtMs > drainAfterExitMs) {
             break;
@@ -319,14 +454,17 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
                 continue;
             }
             Pipe &pipe = fds[i].fd == out.readEnd ? out : err;
-            QByteArray &target = &pipe == &out ? result.standardOutput : result.standardError;
+            QByteArray &captured = &pipe == &out ? result.standardOutput : result.standardError;
             const ssize_t got = ::read(pipe.readEnd, buffer, sizeof buffer);
             if (got > 0) {
-                const qint64 before = target.size();
-                appendCapped(target, buffer, got, request.outputLimitBytes,
+                const qint64 before = captured.size();
+                appendCapped(captured, buffer, got, request.outputLimitBytes,
                              &result.outputTruncated);
-                if (request.onOutput && target.size() > before) {
-                    request.onOutput(target.mid(int(before)), &pipe == &err);
+                if (request.onOutput && captured.size() > before) {
+                    request.onOutput(captured.mid(int(before)), &pipe == &err);
+                }
+                if (result.outputTruncated) {
+                    stopFor(StopReason::Output);
                 }
             } else if (got == 0 || (errno != EINTR && errno != EAGAIN)) {
                 pipe.closeRead();
@@ -335,32 +473,71 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
     }
     out.closeRead();
     err.closeRead();
-    kill(-pid, SIGKILL);
+    if (sandboxStatus.readEnd >= 0) {
+        bwrapStatus += readAvailable(sandboxStatus.readEnd);
+        sandboxStatus.closeRead();
+    }
+    killTree(pid);
 
     result.wallMs = exitedAtMs >= 0 ? exitedAtMs : clock.elapsed();
     result.cpuSeconds = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
                         double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     result.maxResidentKb = usage.ru_maxrss;
 
-    const bool overCpu = WIFSIGNALED(waitStatus) &&
-                         (WTERMSIG(waitStatus) == SIGXCPU ||
-                          (WTERMSIG(waitStatus) == SIGKILL && request.cpuLimitSeconds > 0 &&
-                           result.cpuSeconds >= request.cpuLimitSeconds));
-    if (killedForCancel) {
-        result.outcome = RunOutcome::Cancelled;
-    } else if (killedForTime || overCpu) {
-        result.outcome = RunOutcome::TimedOut;
-        result.signal = WIFSIGNALED(waitStatus) ? WTERMSIG(waitStatus) : SIGKILL;
-    } else if (WIFSIGNALED(waitStatus)) {
-        result.outcome = RunOutcome::Crashed;
-        result.signal = WTERMSIG(waitStatus);
-    } else {
-        result.outcome = RunOutcome::Exited;
-        result.exitCode = WEXITSTATUS(waitStatus);
+    // bwrap hands a signal that ended the program on as exit status 128 + signal.
+    int endSignal = WIFSIGNALED(waitStatus) ? WTERMSIG(waitStatus) : 0;
+    const int exitStatus = WIFEXITED(waitStatus) ? WEXITSTATUS(waitStatus) : -1;
+    if (sandboxed && exitStatus > 128 && exitStatus < 128 + NSIG) {
+        endSignal = exitStatus - 128;
     }
-    qCDebug(lcRunner).noquote() << program << request.arguments.join(u' ') << "->"
+    const bool overCpu =
+        endSignal == SIGXCPU || (endSignal == SIGKILL && request.cpuLimitSeconds > 0 &&
+                                 result.cpuSeconds >= request.cpuLimitSeconds);
+    const bool sandboxNeverStarted =
+        sandboxed && stop == StopReason::None && !bwrapStatus.contains("child-pid");
+    switch (stop) {
+    case StopReason::Cancel:
+        result.outcome = RunOutcome::Cancelled;
+        break;
+    case StopReason::Time:
+        result.outcome = RunOutcome::TimedOut;
+        result.signal = SIGKILL;
+        break;
+    case StopReason::Memory:
+        result.outcome = RunOutcome::MemoryExceeded;
+        result.limitHit =
+            QStringLiteral("used more than %1 of memory").arg(byteSize(request.memoryLimitBytes));
+        break;
+    case StopReason::Tasks:
+        result.outcome = RunOutcome::TooManyTasks;
+        result.limitHit =
+            QStringLiteral("ran more than %1 processes and threads at once").arg(request.taskLimit);
+        break;
+    case StopReason::Output:
+        result.outcome = RunOutcome::OutputExceeded;
+        result.limitHit = QStringLiteral("printed more than ") + byteSize(request.outputLimitBytes);
+        break;
+    case StopReason::None:
+        if (sandboxNeverStarted) {
+            result.outcome = RunOutcome::FailedToStart;
+            result.errorString =
+                QStringLiteral("the sandbox could not start %1: %2")
+                    .arg(target, QString::fromLocal8Bit(result.standardError).trimmed());
+        } else if (overCpu) {
+            result.outcome = RunOutcome::TimedOut;
+            result.signal = endSignal;
+        } else if (endSignal != 0) {
+            result.outcome = RunOutcome::Crashed;
+            result.signal = endSignal;
+        } else {
+            result.outcome = RunOutcome::Exited;
+            result.exitCode = exitStatus;
+        }
+        break;
+    }
+    qCDebug(lcRunner).noquote() << target << request.arguments.join(u' ') << "->"
                                 << runOutcomeId(result.outcome) << result.exitCode << "in"
-                                << result.wallMs << "ms";
+                                << result.wallMs << "ms" << (sandboxed ? "(sandboxed)" : "");
     return result;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sandbox.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -11,11 +13,14 @@ namespace RaceGrade {
 /// How a started program ended.
 enum class RunOutcome
 {
-    Exited,        ///< ended by itself; see exitCode
-    FailedToStart, ///< could not be executed at all; see errorString
-    Crashed,       ///< killed by a signal it did not ask for; see signal
-    TimedOut,      ///< still running at the wall-time limit, or over its CPU-time limit
-    Cancelled,     ///< stopped because the caller cancelled
+    Exited,         ///< ended by itself; see exitCode
+    FailedToStart,  ///< could not be executed at all; see errorString
+    Crashed,        ///< killed by a signal it did not ask for; see signal
+    TimedOut,       ///< still running at the wall-time limit, or over its CPU-time limit
+    Cancelled,      ///< stopped because the caller cancelled
+    MemoryExceeded, ///< killed: its processes together held more resident memory than allowed
+    TooManyTasks,   ///< killed: it started more processes or threads than allowed
+    OutputExceeded, ///< killed: it printed more than the output limit on one stream
 };
 
 QString runOutcomeId(RunOutcome outcome);
@@ -29,10 +34,15 @@ struct RunRequest
     QStringList environment; ///< the complete environment, "NAME=value" entries
     int timeLimitMs = 10000; ///< wall time; the whole process group is killed after it
     int cpuLimitSeconds = 0; ///< RLIMIT_CPU; 0 leaves it unlimited
-    qint64 outputLimitBytes = 4 * 1024 * 1024;    ///< per stream; the rest is read and dropped
+    qint64 outputLimitBytes = 4 * 1024 * 1024;    ///< per stream; going over it stops the program
     qint64 fileSizeLimitBytes = 64 * 1024 * 1024; ///< RLIMIT_FSIZE for files the program writes
     bool disableAddressRandomization = false;     ///< personality(ADDR_NO_RANDOMIZE)
     int cpuCount = 0; ///< pin to this many CPUs (0: all the process may use)
+    /// Resident memory of the whole process tree; 0: unlimited. Never an address-space limit:
+    /// ThreadSanitizer and the Go runtime reserve terabytes of virtual memory.
+    qint64 memoryLimitBytes = 0;
+    int taskLimit = 0; ///< processes and threads of the tree at once; 0: unlimited
+    SandboxSpec sandbox;
     /// Called on the runner's thread with each chunk of output as it arrives (only what is kept
     /// under outputLimitBytes); may be empty.
     std::function<void(const QByteArray &chunk, bool isError)> onOutput;
@@ -50,19 +60,19 @@ struct RunResult
     qint64 wallMs = 0;
     double cpuSeconds = 0; ///< user + system time of the program and its waited-for children
     qint64 maxResidentKb = 0;
+    qint64 peakTreeResidentBytes = 0; ///< as seen by the watchdog, when a limit asked for it
+    int peakTasks = 0;
     QString errorString; ///< why it failed to start
+    QString limitHit;    ///< the limit a MemoryExceeded, TooManyTasks or OutputExceeded run broke
 
     bool exitedWith(int code) const { return outcome == RunOutcome::Exited && exitCode == code; }
 };
 
 /// Starts one program, feeds it no input, collects its output, enforces the limits and makes sure
-/// nothing it started outlives the run (the program leads its own process group, which is killed
-/// when the run ends). Safe to call from many threads at once; the only place that starts
-/// processes.
-///
-/// TODO(#4): run student code inside bubblewrap (no network, read-only system, nothing of the
-/// user's visible), and limit resident memory and the number of processes, with "killed for
-/// memory" as an outcome of its own.
+/// nothing it started outlives the run. The program leads its own process group, which is killed
+/// when the run ends; in a sandbox it also has its own PID namespace, which dies with it, so
+/// nothing escapes by starting a new session. Safe to call from many threads at once; the only
+/// place that starts processes.
 class ProcessRunner
 {
 public:

@@ -55,6 +55,9 @@ public:
     /// The static checker with the given analyzers; nullopt-like empty program when unsupported.
     virtual BuildCommand vetCommand(const Workspace &workspace, const QStringList &analyzers) const;
     virtual QStringList buildEnvironment() const = 0;
+    /// Folders a build writes besides the workspace (the Go build cache); a sandboxed build gets
+    /// them writable, runs never see them.
+    virtual QStringList buildCachePaths() const { return {}; }
     virtual QVector<Diagnostic> parseDiagnostics(QStringView output) const = 0;
     /// True when a failed build's output shows a broken toolchain rather than a student mistake.
     virtual bool isToolchainFailure(QStringView output) const = 0;

@@ -81,8 +81,18 @@ int GradeCommand::run(const QStringList &arguments)
                                                        "it is."));
     const QCommandLineOption noColourOption(QStringLiteral("no-color"),
                                             QStringLiteral("Never colour the output."));
+    const QCommandLineOption noSandboxOption(
+        QStringLiteral("no-sandbox"),
+        QStringLiteral("Build and run the code without the sandbox, with your own permissions\n"
+                       "(only for code you trust, where `racegrade-cli sandbox` says it cannot "
+                       "work)."));
+    const QCommandLineOption memoryOption(QStringLiteral("memory-limit"),
+                                          QStringLiteral("MiB of resident memory each run may "
+                                                         "use (default: the exercise's)."),
+                                          QStringLiteral("mib"));
     parser.addOptions({exerciseOption, languageOption, runsOption, jobsOption, timeOption,
-                       compilerOption, exercisesOption, jsonOption, keepOption, noColourOption});
+                       memoryOption, compilerOption, exercisesOption, jsonOption, keepOption,
+                       noSandboxOption, noColourOption});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The solution to grade."));
 
     const CliOutput out(stdout, true);
@@ -129,13 +139,16 @@ int GradeCommand::run(const QStringList &arguments)
     request.displayPath = path;
     if (!positiveOption(parser, runsOption, &request.options.runs, err) ||
         !positiveOption(parser, jobsOption, &request.options.jobs, err) ||
-        !positiveOption(parser, timeOption, &request.options.runSeconds, err)) {
+        !positiveOption(parser, timeOption, &request.options.runSeconds, err) ||
+        !positiveOption(parser, memoryOption, &request.options.memoryMiB, err)) {
         return ExitUsage;
     }
     if (parser.isSet(compilerOption)) {
         request.options.cppCompiler = parser.value(compilerOption);
     }
     request.options.keepWorkspace = parser.isSet(keepOption);
+    request.options.sandbox =
+        parser.isSet(noSandboxOption) ? SandboxMode::Off : SandboxMode::Required;
 
     const QFileInfo info(path);
     if (!info.exists()) {

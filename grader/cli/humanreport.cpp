@@ -71,6 +71,11 @@ QString HumanReport::grade(const Grade &grade, const CliOutput &out)
                       .arg(grade.exercise, languageDisplayName(grade.language), grade.sourceFile),
                   Colour::Bold) +
         u'\n';
+    if (!grade.sandbox.isEmpty()) {
+        text += grade.sandboxed ? out.paint(QStringLiteral("  ") + grade.sandbox, Colour::Dim)
+                                : out.paint(QStringLiteral("  ") + grade.sandbox, Colour::Red);
+        text += u'\n';
+    }
     if (grade.verdict == Verdict::Error) {
         text += out.paint(QStringLiteral("error: "), Colour::Red) + grade.errorMessage + u'\n';
         return text;
@@ -108,11 +113,13 @@ QString HumanReport::grade(const Grade &grade, const CliOutput &out)
     if (!grade.compile.ok && !errors.isEmpty()) {
         text += out.paint(QStringLiteral("\nCompiler\n"), Colour::Bold);
         for (const Diagnostic &diagnostic : errors) {
-            text += QStringLiteral("  %1:%2:%3: %4\n")
-                        .arg(diagnostic.file)
-                        .arg(diagnostic.line)
-                        .arg(diagnostic.column)
-                        .arg(diagnostic.message);
+            QString where = diagnostic.file;
+            if (diagnostic.line > 0) {
+                where += u':' + QString::number(diagnostic.line);
+                where +=
+                    diagnostic.column > 0 ? u':' + QString::number(diagnostic.column) : QString();
+            }
+            text += QStringLiteral("  %1: %2\n").arg(where, diagnostic.message);
         }
     }
     if (!grade.races.isEmpty()) {

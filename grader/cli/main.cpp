@@ -5,6 +5,7 @@
 #include "exitcodes.h"
 #include "gradecommand.h"
 #include "parsecommand.h"
+#include "sandboxcommand.h"
 
 #include <QCoreApplication>
 
@@ -21,6 +22,7 @@ const char *const usageText =
     "  grade      grade one solution file of an exercise\n"
     "  parse      read saved race detector or ThreadSanitizer output\n"
     "  exercises  list the exercises\n"
+    "  sandbox    check that student code can be isolated on this machine\n"
     "\n"
     "Run `racegrade-cli <command> --help` for the options of a command.\n";
 
@@ -55,6 +57,9 @@ int main(int argc, char *argv[])
     }
     if (command == u"exercises") {
         return ExercisesCommand::run(arguments);
+    }
+    if (command == u"sandbox") {
+        return SandboxCommand::run(arguments);
     }
     err.writeLine(QStringLiteral("racegrade-cli: unknown command \"%1\"").arg(command));
     err.write(QString::fromUtf8(usageText));

@@ -307,6 +307,12 @@ void TestCheckEvaluator::compile_data()
     QTest::newRow("error without a line")
         << failed({diagnostic("", 0, Severity::Error, "ld returned 1 exit status")})
         << CheckStatus::Failed << QStringLiteral("does not compile: ld returned 1 exit status");
+    QTest::newRow("error about the whole file")
+        << failed({diagnostic("my counter.cpp", 0, Severity::Error,
+                              "the file has no main "
+                              "function")})
+        << CheckStatus::Failed
+        << QStringLiteral("does not compile: my counter.cpp: the file has no main function");
     QTest::newRow("no diagnostics: first lines of the output")
         << failed({}, "\n# command-line-arguments\nfirst\nsecond\nthird\n") << CheckStatus::Failed
         << QStringLiteral("does not compile: # command-line-arguments\nfirst\nsecond");

@@ -1,5 +1,6 @@
 // Runs racegrade-cli as a user would and checks exit statuses, JSON shapes and text output.
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,9 +18,11 @@ struct CliRun
     QString err;
 };
 
-CliRun runCli(const QStringList &arguments, const QByteArray &input = {})
+CliRun runCli(const QStringList &arguments, const QByteArray &input = {},
+              const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(RACEGRADE_CLI_PATH), arguments);
     process.write(input);
     process.closeWriteChannel();
@@ -103,6 +106,11 @@ private Q_SLOTS:
     void parseGithub();
     void parseCleanLog();
     void exercisesJson();
+    void sandboxWorks();
+    void noSilentFallbackWithoutSandbox();
+    void brokenInput_data();
+    void brokenInput();
+    void fileNamedWithSpacesAndLettersFromWindows();
 
 private:
     QTemporaryDir m_dir;
@@ -184,6 +192,7 @@ void TestCli::helpOnEveryCommand_data()
     QTest::newRow("grade") << QStringLiteral("grade") << QStringLiteral("--exercise");
     QTest::newRow("parse") << QStringLiteral("parse") << QStringLiteral("--format");
     QTest::newRow("exercises") << QStringLiteral("exercises") << QStringLiteral("--json");
+    QTest::newRow("sandbox") << QStringLiteral("sandbox") << QStringLiteral("--json");
 }
 
 void TestCli::helpOnEveryCommand()
@@ -353,6 +362,132 @@ void TestCli::exercisesJson()
     }
     QCOMPARE(ids, (QStringList{QStringLiteral("safe-counter"), QStringLiteral("parallel-fetch"),
                                QStringLiteral("config-once")}));
+}
+
+void TestCli::sandboxWorks()
+{
+    const CliRun run = runCli({QStringLiteral("sandbox"), QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    const QJsonObject status = parseObject(run.out);
+    QCOMPARE(status.value(QLatin1String("available")).toBool(), true);
+    QVERIFY(status.value(QLatin1String("version")).toString().startsWith(u"bubblewrap"));
+
+    // Every report says so, on its second line.
+    const CliRun graded = runCli({QStringLiteral("grade"), QStringLiteral("--exercise"),
+                                  QStringLiteral("safe-counter"), QStringLiteral("--runs"),
+                                  QStringLiteral("2"), m_racyPath});
+    QCOMPARE(graded.out.split(u'\n').value(1).trimmed(),
+             status.value(QLatin1String("summary")).toString());
+}
+
+void TestCli::noSilentFallbackWithoutSandbox()
+{
+    // A bwrap that fails at once stands for a machine without user namespaces.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("RACEGRADE_BWRAP"), QStringLiteral("/bin/false"));
+    const CliRun check = runCli({QStringLiteral("sandbox")}, {}, environment);
+    QCOMPARE(check.exitCode, 3);
+    QVERIFY2(check.out.startsWith(QStringLiteral("cannot sandbox: bubblewrap cannot start a "
+                                                 "sandbox here")),
+             qPrintable(check.out));
+
+    const QString reference =
+        ::reference(QStringLiteral("config-once"), QStringLiteral("go/reference.go"));
+    const QStringList grade = {QStringLiteral("grade"),       QStringLiteral("--exercise"),
+                               QStringLiteral("config-once"), QStringLiteral("--runs"),
+                               QStringLiteral("2"),           reference};
+    const CliRun refused = runCli(grade, {}, environment);
+    QCOMPARE(refused.exitCode, 3);
+    QVERIFY2(refused.out.contains(QStringLiteral("student code cannot be sandboxed on this "
+                                                 "machine")),
+             qPrintable(refused.out));
+    QVERIFY(refused.out.contains(QStringLiteral("--no-sandbox")));
+
+    const CliRun chosen =
+        runCli(grade + QStringList{QStringLiteral("--no-sandbox")}, {}, environment);
+    QVERIFY2(chosen.exitCode == 0, qPrintable(chosen.out + chosen.err));
+    QVERIFY2(chosen.out.contains(QStringLiteral("NOT sandboxed")), qPrintable(chosen.out));
+}
+
+void TestCli::brokenInput_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("says");
+
+    QTest::newRow("empty") << QStringLiteral("empty.go") << QByteArray() << 1
+                           << QStringLiteral("empty.go:1: the file is empty");
+    QTest::newRow("a program, not source")
+        << QStringLiteral("counter.go")
+        << QByteArray("\x7F"
+                      "ELF\x02\x01\x01\0\0",
+                      9)
+        << 1 << QStringLiteral("counter.go:1: the file is not text");
+    QTest::newRow("Latin-1 Go") << QStringLiteral("latin.go")
+                                << QByteArray("package main\n// \xE9t\xE9\nfunc main() {}\n") << 1
+                                << QStringLiteral("latin.go:2: line 2 is not valid UTF-8");
+    QTest::newRow("wrong package")
+        << QStringLiteral("lib.go") << QByteArray("package counter\n\nfunc Inc() {}\n") << 1
+        << QStringLiteral("package must be main");
+    QTest::newRow("no main in C++")
+        << QStringLiteral("counter.cpp") << QByteArray("struct SafeCounter {};\n") << 1
+        << QStringLiteral("counter.cpp: the file has no main function");
+    QTest::newRow("far too large")
+        << QStringLiteral("huge.go") << QByteArray(3 * 1024 * 1024, '/') << 1
+        << QStringLiteral("the file is 3.0 MiB; a solution may be at most 1.0 MiB");
+}
+
+void TestCli::brokenInput()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, content);
+    QFETCH(int, exitCode);
+    QFETCH(QString, says);
+
+    const QString path = m_dir.filePath(fileName);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    file.close();
+    const CliRun run = runCli({QStringLiteral("grade"), QStringLiteral("--exercise"),
+                               QStringLiteral("safe-counter"), QStringLiteral("--runs"),
+                               QStringLiteral("2"), path});
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(run.out.contains(says), qPrintable(run.out + run.err));
+    QVERIFY(run.out.contains(QStringLiteral("Score: 0/")));
+}
+
+void TestCli::fileNamedWithSpacesAndLettersFromWindows()
+{
+    // A correct solution saved on Windows with a byte-order mark, in a folder and file named
+    // with spaces and letters beyond ASCII: it passes, and reports name the file as given.
+    QFile reference(::reference(QStringLiteral("safe-counter"), QStringLiteral("go/reference.go")));
+    QVERIFY(reference.open(QIODevice::ReadOnly));
+    QByteArray windows = "\xEF\xBB\xBF" + reference.readAll();
+    windows.replace("\n", "\r\n");
+    QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("Zoë Łukasz")));
+    const QString path = m_dir.filePath(QStringLiteral("Zoë Łukasz/compteur sûr.go"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(windows);
+    file.close();
+    const CliRun run = runCli({QStringLiteral("grade"), QStringLiteral("--exercise"),
+                               QStringLiteral("safe-counter"), QStringLiteral("--runs"),
+                               QStringLiteral("4"), QStringLiteral("--json"), path});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    const QJsonObject grade = parseObject(run.out);
+    QCOMPARE(grade.value(QLatin1String("source_file")).toString(), path);
+    QCOMPARE(grade.value(QLatin1String("verdict")).toString(), QStringLiteral("pass"));
+    QStringList notes;
+    for (const QJsonValue &note : grade.value(QLatin1String("notes")).toArray()) {
+        notes.append(note.toString());
+    }
+    QVERIFY2(notes.contains(path + QStringLiteral(" starts with a byte-order mark, which was left "
+                                                  "out")),
+             qPrintable(notes.join(u'\n')));
+    QVERIFY(notes.contains(path + QStringLiteral(" has Windows line ends (CRLF), read as plain "
+                                                 "ones")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -248,9 +248,12 @@ void TestExerciseLoader::brokenManifest_data()
     QTest::newRow("no checks") << QStringLiteral("no-checks")
                                << QStringLiteral("\"checks\" must list at least one check") << true;
     QTest::newRow("zero limit") << QStringLiteral("zero-limit")
-                                << QStringLiteral(
-                                       "every limit must be a positive number of seconds")
+                                << QStringLiteral("limits.runSeconds must be a positive whole "
+                                                  "number")
                                 << true;
+    QTest::newRow("memory limit as text")
+        << QStringLiteral("text-memory-limit")
+        << QStringLiteral("limits.runMemoryMiB must be a positive whole number") << true;
     QTest::newRow("unknown requirement")
         << QStringLiteral("unknown-requirement")
         << QStringLiteral("check \"races\" requires \"totl\", which is not another check of this "
@@ -383,7 +386,7 @@ void TestExerciseLoader::catalogListsBrokenManifests()
 {
     const QString root = dataDir("broken");
     const QStringList folders = QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    QCOMPARE(folders.size(), 15);
+    QCOMPARE(folders.size(), 16);
 
     // Each refused manifest is also logged as a warning.
     for (const QString &folder : folders) {

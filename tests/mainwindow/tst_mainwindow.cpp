@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLabel>
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void cancelStopsGrading();
     void autosaveRestoresWorkInANewWindow();
     void unreadableFileKeepsTheBuffer();
+    void statusBarSaysWhetherSandboxed();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -151,6 +153,7 @@ void TestMainWindow::correctSolutionPassesWithoutMarks()
     const Grade &grade = window->lastGrade();
     QCOMPARE(grade.verdict, Verdict::Pass);
     QCOMPARE(grade.score, grade.maxScore);
+    QVERIFY(grade.sandboxed);
     for (const CheckResult &check : grade.checks) {
         QVERIFY2(check.passed(), qPrintable(check.id + u' ' + check.detail));
     }
@@ -263,6 +266,22 @@ void TestMainWindow::unreadableFileKeepsTheBuffer()
     closer.start(50);
     QVERIFY(!window->openFile(m_dir->filePath(QStringLiteral("does-not-exist.go"))));
     QCOMPARE(window->editor()->toPlainText(), before);
+}
+
+void TestMainWindow::statusBarSaysWhetherSandboxed()
+{
+    auto window = makeWindow();
+    QTRY_COMPARE_WITH_TIMEOUT(window->sandboxLabel()->text(), QStringLiteral("Sandboxed"), 20000);
+    QVERIFY(window->sandboxLabel()->toolTip().startsWith(QStringLiteral("sandboxed with "
+                                                                        "bubblewrap")));
+
+    // The user's explicit choice shows, and the next grading runs unsandboxed.
+    window->settings().setSandboxDisabled(true);
+    window->chooseExercise(QStringLiteral("safe-counter"), Language::Go);
+    window->editor()->setPlainText(submission(QStringLiteral("go/safe-counter/compile-error.go")));
+    QVERIFY(gradeAndWait(*window));
+    QVERIFY(!window->lastGrade().sandboxed);
+    QVERIFY(window->lastGrade().sandbox.startsWith(QStringLiteral("NOT sandboxed")));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -411,9 +411,10 @@ void TestProcessRunner::outputCap_data()
     QTest::newRow("stderr over, stdout under")
         << bytes(10, 'o', false) + u';' + bytes(5000, 'e', true) << qint64(1000) << 10 << 1000
         << true;
+    // Whichever stream fills first stops the program, so the other one's size is open (-1).
     QTest::newRow("both far over")
         << bytes(2000000, 'o', false) + u'&' + bytes(2000000, 'e', true) + QStringLiteral("; wait")
-        << qint64(4096) << 4096 << 4096 << true;
+        << qint64(4096) << -1 << -1 << true;
 }
 
 void TestProcessRunner::outputCap()
@@ -427,12 +428,28 @@ void TestProcessRunner::outputCap()
     RunRequest request = shell(script);
     request.outputLimitBytes = limit;
     const RunResult result = ProcessRunner::run(request);
-    // The rest of the output is read and dropped, so a chatty program still ends normally.
-    QCOMPARE(result.outcome, RunOutcome::Exited);
-    QCOMPARE(result.exitCode, 0);
-    QCOMPARE(result.standardOutput, QByteArray(stdoutBytes, 'o'));
-    QCOMPARE(result.standardError, QByteArray(stderrBytes, 'e'));
+    // Going over the cap stops the program at once: an endless printer ends in moments, not at
+    // its time limit, and what it printed up to the cap is kept.
+    QCOMPARE(result.outcome, truncated ? RunOutcome::OutputExceeded : RunOutcome::Exited);
+    QCOMPARE(result.exitCode, truncated ? -1 : 0);
     QCOMPARE(result.outputTruncated, truncated);
+    if (truncated) {
+        const QString size = limit == 4096 ? QStringLiteral("4 KiB") : QStringLiteral("1000 bytes");
+        QCOMPARE(result.limitHit, QStringLiteral("printed more than ") + size);
+    }
+    const auto expectStream = [&](const QByteArray &captured, int bytes, char fill) {
+        if (bytes >= 0) {
+            QCOMPARE(captured, QByteArray(bytes, fill));
+        } else {
+            QVERIFY(captured.size() <= limit);
+            QCOMPARE(captured, QByteArray(captured.size(), fill));
+        }
+    };
+    expectStream(result.standardOutput, stdoutBytes, 'o');
+    expectStream(result.standardError, stderrBytes, 'e');
+    if (stdoutBytes < 0 && stderrBytes < 0) {
+        QVERIFY(result.standardOutput.size() == limit || result.standardError.size() == limit);
+    }
 }
 
 void TestProcessRunner::cancelledFromAnotherThread()
@@ -649,7 +666,7 @@ void TestProcessRunner::streamsOnlyKeptOutput()
         emptyChunks += chunk.isEmpty() ? 1 : 0;
     };
     const RunResult result = ProcessRunner::run(request);
-    QCOMPARE(result.outcome, RunOutcome::Exited);
+    QCOMPARE(result.outcome, RunOutcome::OutputExceeded);
     QVERIFY(result.outputTruncated);
     QCOMPARE(streamed, QByteArray(1000, 's'));
     QCOMPARE(streamed, result.standardOutput);

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QByteArray>
+#include <QVector>
+#include <optional>
+#include <sys/types.h>
+
+namespace RaceGrade {
+
+/// One process as /proc describes it.
+struct ProcessInfo
+{
+    pid_t pid = 0;
+    pid_t parent = 0;
+    /// Resident memory of its own: anonymous pages (heap, stacks), not the pages of files and
+    /// libraries it shares with others, which would be counted once per process.
+    qint64 residentBytes = 0;
+    int threads = 0;
+};
+
+/// What a process and all of its descendants use together.
+struct TreeUsage
+{
+    qint64 residentBytes = 0;
+    int tasks = 0; ///< threads of all processes, each process counting at least one
+    int processes = 0;
+    QVector<pid_t> pids; ///< the processes counted
+};
+
+/// Measures a process tree through /proc: the watchdog behind the memory and process limits,
+/// which must not limit address space (ThreadSanitizer and Go reserve terabytes of it).
+class ProcessTree
+{
+public:
+    /// Parses the text of /proc/<pid>/stat and /proc/<pid>/statm; nullopt when they are not
+    /// such lines.
+    static std::optional<ProcessInfo> parseStat(const QByteArray &stat, const QByteArray &statm,
+                                                qint64 pageSize);
+    /// Adds up root and every process that descends from it in processes.
+    static TreeUsage sum(const QVector<ProcessInfo> &processes, pid_t root);
+    /// Every process of this machine that can be read now.
+    static QVector<ProcessInfo> snapshot();
+    static TreeUsage measure(pid_t root) { return sum(snapshot(), root); }
+    /// The anonymous memory of the processes, each page shared between them (as after fork)
+    /// counted once in all, from /proc/<pid>/smaps_rollup. Slower than measure(): a second
+    /// opinion for when measure() says a limit is passed.
+    static qint64 proportionalResidentBytes(const QVector<pid_t> &pids);
+    /// Reads the "Pss_Anon:" (or, on older kernels, "Pss:") line of a smaps_rollup text.
+    static qint64 parseRollup(const QByteArray &rollup);
+};
+
+} // namespace RaceGrade
