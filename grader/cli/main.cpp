@@ -6,6 +6,7 @@
 #include "gradecommand.h"
 #include "parsecommand.h"
 #include "sandboxcommand.h"
+#include "scancommand.h"
 
 #include <QCoreApplication>
 
@@ -22,6 +23,7 @@ const char *const usageText =
     "  grade      grade one solution file of an exercise\n"
     "  parse      read saved race detector or ThreadSanitizer output\n"
     "  exercises  list the exercises\n"
+    "  scan       show what a class folder holds, and what in it cannot be used\n"
     "  sandbox    check that student code can be isolated on this machine\n"
     "\n"
     "Run `racegrade-cli <command> --help` for the options of a command.\n";
@@ -57,6 +59,9 @@ int main(int argc, char *argv[])
     }
     if (command == u"exercises") {
         return ExercisesCommand::run(arguments);
+    }
+    if (command == u"scan") {
+        return ScanCommand::run(arguments);
     }
     if (command == u"sandbox") {
         return SandboxCommand::run(arguments);

@@ -111,6 +111,7 @@ private Q_SLOTS:
     void brokenInput_data();
     void brokenInput();
     void fileNamedWithSpacesAndLettersFromWindows();
+    void scanShowsWhatAClassHolds();
 
 private:
     QTemporaryDir m_dir;
@@ -193,6 +194,7 @@ void TestCli::helpOnEveryCommand_data()
     QTest::newRow("parse") << QStringLiteral("parse") << QStringLiteral("--format");
     QTest::newRow("exercises") << QStringLiteral("exercises") << QStringLiteral("--json");
     QTest::newRow("sandbox") << QStringLiteral("sandbox") << QStringLiteral("--json");
+    QTest::newRow("scan") << QStringLiteral("scan") << QStringLiteral("class-dir");
 }
 
 void TestCli::helpOnEveryCommand()
@@ -488,6 +490,52 @@ void TestCli::fileNamedWithSpacesAndLettersFromWindows()
              qPrintable(notes.join(u'\n')));
     QVERIFY(notes.contains(path + QStringLiteral(" has Windows line ends (CRLF), read as plain "
                                                  "ones")));
+}
+
+void TestCli::scanShowsWhatAClassHolds()
+{
+    // Two students whose names differ only in case, an empty file, a link out of the folder.
+    const QString classDir = m_dir.filePath(QStringLiteral("class"));
+    QDir root(m_dir.path());
+    QVERIFY(root.mkpath(QStringLiteral("class/Ana Lee")));
+    QVERIFY(root.mkpath(QStringLiteral("class/ana lee")));
+    QVERIFY(root.mkpath(QStringLiteral("class/Bob")));
+    QVERIFY(QFile::copy(m_racyPath, classDir + QStringLiteral("/Ana Lee/counter.go")));
+    QVERIFY(QFile::copy(m_racyPath, classDir + QStringLiteral("/ana lee/counter.go")));
+    QFile empty(classDir + QStringLiteral("/Bob/fetch.go"));
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    QVERIFY(QFile::link(QStringLiteral("/etc"), classDir + QStringLiteral("/Sneaky")));
+
+    const CliRun run = runCli({QStringLiteral("scan"), QStringLiteral("--json"), classDir});
+    QCOMPARE(run.exitCode, 1);
+    const QJsonObject scan = parseObject(run.out);
+    const QJsonArray students = scan.value(QLatin1String("students")).toArray();
+    QStringList keys;
+    for (const QJsonValue &student : students) {
+        keys.append(student.toObject().value(QLatin1String("key")).toString());
+    }
+    QCOMPARE(keys, QStringList({QStringLiteral("ana lee"), QStringLiteral("ana lee (2)"),
+                                QStringLiteral("bob")}));
+    const QJsonObject bobFile =
+        students.at(2).toObject().value(QLatin1String("files")).toArray().at(0).toObject();
+    QCOMPARE(bobFile.value(QLatin1String("path")).toString(), QStringLiteral("Bob/fetch.go"));
+    QCOMPARE(bobFile.value(QLatin1String("language")).toString(), QStringLiteral("go"));
+    QCOMPARE(bobFile.value(QLatin1String("errors")).toArray().at(0).toString(),
+             QStringLiteral("the file is empty"));
+    QStringList problems;
+    for (const QJsonValue &problem : scan.value(QLatin1String("problems")).toArray()) {
+        problems.append(problem.toObject().value(QLatin1String("path")).toString());
+    }
+    problems.sort();
+    QCOMPARE(problems, QStringList({QStringLiteral("Sneaky"), QStringLiteral("ana lee")}));
+
+    const CliRun human = runCli({QStringLiteral("scan"), classDir});
+    QVERIFY2(human.out.contains(QStringLiteral("Sneaky: is a symbolic link to outside the class "
+                                               "folder; skipped")),
+             qPrintable(human.out));
+    QVERIFY(human.out.contains(QStringLiteral("3 students, 2 problems, 1 file that cannot be "
+                                              "built")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
