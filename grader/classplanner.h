@@ -1,0 +1,33 @@
+#pragma once
+
+#include "classplan.h"
+#include "exercise.h"
+
+#include <QPair>
+
+namespace RaceGrade {
+
+/// Turns a class folder into a plan: detects the layout, finds each student's files, and maps
+/// each file to an exercise, by its name first and then by what it defines.
+class ClassPlanner
+{
+public:
+    /// Scans classDir; archives are unpacked into scratchDir, which must outlive the use of the
+    /// plan's absolute paths (the plan keeps every file's bytes itself).
+    static ClassPlan plan(const QString &classDir, const QVector<Exercise> &exercises,
+                          const QString &scratchDir);
+
+    /// The exercise a file is for and why; an empty id (with the reason) when none fits. Looks
+    /// at the file name, then the folders on its path, then the types and functions the
+    /// content defines (the manifest's `match` field, see exercises/README.md). Pure.
+    static QPair<QString, QString> exerciseFor(const QString &relativePath,
+                                               const QByteArray &content,
+                                               const QVector<Exercise> &exercises);
+
+    /// The TA's correction: file `relativePath` is for `exercise` (empty: for none). The file
+    /// becomes the chosen one for that exercise and a file chosen before it is set aside.
+    /// Returns false when no file of the plan has that path.
+    static bool assign(ClassPlan &plan, const QString &relativePath, const QString &exercise);
+};
+
+} // namespace RaceGrade

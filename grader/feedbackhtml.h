@@ -1,0 +1,30 @@
+#pragma once
+
+#include "exercise.h"
+#include "submissionrecord.h"
+
+#include <QSet>
+#include <functional>
+
+namespace RaceGrade {
+
+/// Turns source code into HTML: the body of a <pre>, one line per '\n', with the text escaped.
+/// The app's reports pass KSyntaxHighlighting's; the default only escapes.
+using SourceToHtml = std::function<QString(const QString &source, Language language)>;
+
+/// A student's feedback page: the score and any override with its comment, each check with its
+/// reason and hint, each race with both accesses and their stacks, problems, compiler messages,
+/// and the source with line numbers, the lines of every race marked. Pure given `highlight`.
+class FeedbackHtml
+{
+public:
+    static QString page(const QString &studentName, const QVector<SubmissionRecord> &records,
+                        const QVector<Exercise> &exercises, const SourceToHtml &highlight = {});
+
+    /// The lines of the student's file that a grade marks (both sides of every race in it).
+    static QSet<int> raceLines(const Grade &grade);
+    /// Escapes text for HTML.
+    static QString escaped(const QString &text);
+};
+
+} // namespace RaceGrade
