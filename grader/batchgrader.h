@@ -16,7 +16,8 @@ class GradingSession;
 struct BatchOptions
 {
     GradeOptions grade;            ///< for every submission (runs, time limit, compiler, sandbox)
-    int parallelGradings = 0;      ///< submissions in progress at once; 0: chosen from the cores
+    int jobs = 0;                  ///< processes (builds and runs) at once; 0: one per core
+    int parallelGradings = 0;      ///< submissions in progress at once; 0: one more than `jobs`
     bool regradeUnchanged = false; ///< grade again even where the stored grade is of the same bytes
     int shardIndex = 0; ///< grade only the shardIndex-th of shardCount slices (by student)
     int shardCount = 1;
@@ -27,10 +28,12 @@ struct BatchProgress
 {
     int done = 0; ///< submissions finished, reused ones included
     int total = 0;
-    int failed = 0; ///< finished with a failing verdict or an error
-    int reused = 0; ///< unchanged since their stored grade, or identical to one graded before
-    int runsDone = 0;  ///< runs of the submissions in progress, for a finer bar
+    int failed = 0;   ///< finished with a failing verdict or an error
+    int reused = 0;   ///< unchanged since their stored grade, or identical to one graded before
+    int runsDone = 0; ///< runs of the submissions in progress, for a finer bar
     int runsTotal = 0;
+    int running = 0; ///< processes running right now (0 once a pause has taken hold)
+    bool paused = false;
     double secondsLeft = -1; ///< estimate; -1 until one grading has finished
     QString current;         ///< what is being graded: "ana lee / safe-counter"
     QString lastStudentKey;  ///< the record saved last (empty when none yet)
@@ -61,7 +64,8 @@ struct BatchSummary
 class BatchGrader
 {
 public:
-    /// Called on the batch's threads after each change; must be thread-safe and quick.
+    /// Called on the thread that called run() (the session's), after each saved record and a
+    /// few times a second in between; it may read the session.
     using ProgressCallback = std::function<void(const BatchProgress &)>;
 
     /// Blocking; `session` must belong to the calling thread. `submissions` are records as

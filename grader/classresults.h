@@ -23,11 +23,11 @@ struct GradebookColumn
 /// One student's line of a class's gradebook: identity and one record per exercise handed in.
 struct StudentResults
 {
-    QString key;       ///< empty for a roster entry with no submission at all
-    QString name;      ///< from the roster when it lists the student, else as found
-    QString id;        ///< roster id, else the platform's id
-    QString email;     ///< from the roster
-    QString section;   ///< from the roster
+    QString key;     ///< empty for a roster entry with no submission at all
+    QString name;    ///< from the roster when it lists the student, else as found
+    QString id;      ///< roster id, else the platform's id
+    QString email;   ///< from the roster
+    QString section; ///< from the roster
     bool inRoster = false;
     QMap<QString, SubmissionRecord> byExercise; ///< exercise id -> record
 
@@ -50,8 +50,7 @@ struct ClassResults
     /// Exercises come from the catalog (only those some record or the catalog's order names),
     /// in catalog order; a record for an exercise the catalog lacks still gets a column.
     static ClassResults build(const QVector<SubmissionRecord> &records,
-                              const QVector<RosterEntry> &roster,
-                              const QVector<Exercise> &catalog);
+                              const QVector<RosterEntry> &roster, const QVector<Exercise> &catalog);
 };
 
 } // namespace RaceGrade

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <QString>
+#include <memory>
 
 namespace RaceGrade {
+
+class RunSlots;
 
 /// Whether student code is isolated. There is no automatic fallback: where the sandbox cannot
 /// work, grading stops with the reason until the user explicitly chooses Off.
@@ -25,6 +28,9 @@ struct GradeOptions
     bool keepWorkspace = false; ///< leave the scratch folder behind, for debugging a grading
     SandboxMode sandbox = SandboxMode::Required;
     int memoryMiB = 0; ///< resident memory per run; 0: the exercise's own limit
+    /// Shared by the gradings of a batch: every build and run holds one of its slots. Null: the
+    /// grading uses up to `jobs` processes at once on its own.
+    std::shared_ptr<RunSlots> slots;
 
     int effectivePlainRuns() const { return plainRuns >= 0 ? plainRuns : qMax(2, runs / 4); }
     int effectiveHarnessRuns() const { return harnessRuns >= 0 ? harnessRuns : qMax(2, runs / 4); }

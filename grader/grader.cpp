@@ -5,6 +5,7 @@
 #include "mistakeclassifier.h"
 #include "problemcollector.h"
 #include "racemerger.h"
+#include "runslots.h"
 #include "sandbox.h"
 #include "sourceinspector.h"
 #include "sourcemapper.h"
@@ -220,6 +221,7 @@ void Grading::buildStep(BuildStep &step, const BuildCommand &command, const Work
     request.memoryLimitBytes = m_request.exercise.limits.buildMemoryMiB * mebibyte;
     request.taskLimit = buildTaskLimit;
     request.sandbox = buildSandbox(workspace, command);
+    const RunSlots::Holder slot(m_request.options.slots.get(), m_cancelled);
     const RunResult result = ProcessRunner::run(request, m_cancelled);
     step.outcome = result.outcome;
     step.seconds = result.wallMs / 1000.0;
@@ -346,6 +348,7 @@ RunRecord Grading::runOnce(const Workspace &workspace, const PlannedRun &planned
         };
     }
 
+    const RunSlots::Holder slot(m_request.options.slots.get(), m_cancelled);
     for (int attempt = 0; attempt < 2; ++attempt) {
         request.disableAddressRandomization = m_addressRandomizationOff.load();
         record.addressRandomizationDisabled = request.disableAddressRandomization;

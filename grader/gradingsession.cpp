@@ -4,6 +4,7 @@
 #include "logging.h"
 
 #include <QAtomicInt>
+#include <QHash>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -270,8 +271,8 @@ QString GradingSession::removeRecord(const QString &studentKey, const QString &e
     QSqlDatabase database = QSqlDatabase::database(m_connectionName);
     QSqlQuery query(database);
     for (const QString &table : {QStringLiteral("submissions"), QStringLiteral("overrides")}) {
-        query.prepare(QStringLiteral("DELETE FROM %1 WHERE student_key = ? AND exercise = ?")
-                          .arg(table));
+        query.prepare(
+            QStringLiteral("DELETE FROM %1 WHERE student_key = ? AND exercise = ?").arg(table));
         query.addBindValue(studentKey);
         query.addBindValue(exercise);
         if (!query.exec()) {
@@ -279,6 +280,37 @@ QString GradingSession::removeRecord(const QString &studentKey, const QString &e
         }
     }
     return {};
+}
+
+QString GradingSession::refreshIdenticalFlags()
+{
+    const QVector<SubmissionRecord> all = records();
+    const auto sameFileKey = [](const SubmissionRecord &record) {
+        return record.exercise + u'|' + languageId(record.language) + u'|' +
+               QString::fromLatin1(record.contentHash);
+    };
+    QHash<QString, QStringList> studentsByFile;
+    for (const SubmissionRecord &record : all) {
+        if (!record.contentHash.isEmpty()) {
+            studentsByFile[sameFileKey(record)].append(record.studentKey);
+        }
+    }
+    QVector<SubmissionRecord> changed;
+    for (const SubmissionRecord &record : all) {
+        QStringList others = record.contentHash.isEmpty()
+                                 ? QStringList()
+                                 : studentsByFile.value(sameFileKey(record));
+        others.removeAll(record.studentKey);
+        others.removeDuplicates();
+        others.sort();
+        if (others != record.identicalTo) {
+            SubmissionRecord updated = record;
+            updated.identicalTo = others;
+            updated.override.reset(); // the stored override stays as it is
+            changed.append(updated);
+        }
+    }
+    return saveRecords(changed);
 }
 
 QString GradingSession::setOverride(const QString &studentKey, const QString &exercise,
@@ -350,16 +382,18 @@ QString GradingSession::mergeFrom(const QStringList &inputs)
         if (!other) {
             return other.error();
         }
+        QVector<SubmissionRecord> taken;
         for (const SubmissionRecord &record : other.value()->records()) {
             const std::optional<SubmissionRecord> existing =
                 this->record(record.studentKey, record.exercise);
             if (existing && existing->graded && !record.graded) {
                 continue; // an ungraded stub never replaces a grade
             }
-            const QString problem = saveRecord(record);
-            if (!problem.isEmpty()) {
-                return problem;
-            }
+            taken.append(record);
+        }
+        const QString problem = saveRecords(taken);
+        if (!problem.isEmpty()) {
+            return problem;
         }
         const QVector<RosterEntry> roster = other.value()->roster();
         if (!roster.isEmpty()) {
@@ -372,7 +406,7 @@ QString GradingSession::mergeFrom(const QStringList &inputs)
             }
         }
     }
-    return {};
+    return refreshIdenticalFlags();
 }
 
 } // namespace RaceGrade

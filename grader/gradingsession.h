@@ -47,6 +47,9 @@ public:
     QString saveRecords(const QVector<SubmissionRecord> &records);
     /// Removes one record and its override.
     QString removeRecord(const QString &studentKey, const QString &exercise);
+    /// Sets each record's identicalTo to the other students whose file for the same exercise
+    /// and language has the same bytes. Returns an error, or empty.
+    QString refreshIdenticalFlags();
     /// Sets or (with nullopt) removes the TA's score for one submission.
     QString setOverride(const QString &studentKey, const QString &exercise,
                         const std::optional<ScoreOverride> &override);
@@ -56,7 +59,8 @@ public:
     QString setRoster(const QVector<RosterEntry> &roster);
 
     /// Copies every record, override, roster entry and setting of the sessions at `inputs`
-    /// into this one. A record graded in several inputs is taken from the last of them.
+    /// into this one, then refreshes the identical-file flags across all of them. A record
+    /// graded in several inputs is taken from the last of them.
     QString mergeFrom(const QStringList &inputs);
 
 private:

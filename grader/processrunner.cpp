@@ -293,6 +293,10 @@ QString byteSize(qint64 bytes)
 RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *cancelled)
 {
     RunResult result;
+    if (cancelled && cancelled->load()) {
+        result.outcome = RunOutcome::Cancelled;
+        return result;
+    }
     const bool sandboxed = request.sandbox.enabled;
     const QString target = resolveProgram(request);
     if (target.isEmpty()) {

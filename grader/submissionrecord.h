@@ -35,7 +35,7 @@ struct SubmissionRecord
     QByteArray source;      ///< the file's bytes, as graded
     bool graded = false;    ///< grade holds a finished grading of exactly these bytes
     Grade grade;
-    QDateTime gradedAt;      ///< UTC; when `grade` was made (kept when an identical file reuses it)
+    QDateTime gradedAt; ///< UTC; when `grade` was made (kept when an identical file reuses it)
     std::optional<ScoreOverride> override;
     QStringList identicalTo; ///< keys of other students who handed in the very same bytes
 

@@ -5,6 +5,7 @@
 #include "exitcodes.h"
 #include "gradejson.h"
 #include "grader.h"
+#include "gradingoptions.h"
 #include "humanreport.h"
 
 #include <QCommandLineParser>
@@ -14,29 +15,6 @@
 #include <mutex>
 
 namespace RaceGrade {
-
-namespace {
-
-// Reads a positive whole number option; false (with a message) when it is not one.
-bool positiveOption(const QCommandLineParser &parser, const QCommandLineOption &option, int *target,
-                    const CliOutput &err)
-{
-    if (!parser.isSet(option)) {
-        return true;
-    }
-    bool ok = false;
-    const int value = parser.value(option).toInt(&ok);
-    if (!ok || value <= 0) {
-        err.writeLine(QStringLiteral("racegrade-cli grade: --%1 needs a whole number above 0, not "
-                                     "\"%2\"")
-                          .arg(option.names().constFirst(), parser.value(option)));
-        return false;
-    }
-    *target = value;
-    return true;
-}
-
-} // namespace
 
 int GradeCommand::run(const QStringList &arguments)
 {
@@ -55,25 +33,6 @@ int GradeCommand::run(const QStringList &arguments)
         QStringLiteral("language"),
         QStringLiteral("go or cpp; by default taken from the file's extension."),
         QStringLiteral("language"));
-    const QCommandLineOption runsOption(QStringLiteral("runs"),
-                                        QStringLiteral("Runs with the race detector (default "
-                                                       "20)."),
-                                        QStringLiteral("n"));
-    const QCommandLineOption jobsOption(QStringLiteral("jobs"),
-                                        QStringLiteral("Runs at once (default: one per core)."),
-                                        QStringLiteral("n"));
-    const QCommandLineOption timeOption(QStringLiteral("time-limit"),
-                                        QStringLiteral("Seconds each run may take (default: the "
-                                                       "exercise's)."),
-                                        QStringLiteral("seconds"));
-    const QCommandLineOption compilerOption(QStringLiteral("compiler"),
-                                            QStringLiteral("C++ compiler: g++ (default) or "
-                                                           "clang++."),
-                                            QStringLiteral("compiler"));
-    const QCommandLineOption exercisesOption(
-        QStringLiteral("exercises"),
-        QStringLiteral("Also load exercises from <dir>; may be given more than once."),
-        QStringLiteral("dir"));
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         QStringLiteral("Print the grade as one JSON object."));
     const QCommandLineOption keepOption(QStringLiteral("keep-workspace"),
@@ -81,18 +40,10 @@ int GradeCommand::run(const QStringList &arguments)
                                                        "it is."));
     const QCommandLineOption noColourOption(QStringLiteral("no-color"),
                                             QStringLiteral("Never colour the output."));
-    const QCommandLineOption noSandboxOption(
-        QStringLiteral("no-sandbox"),
-        QStringLiteral("Build and run the code without the sandbox, with your own permissions\n"
-                       "(only for code you trust, where `racegrade-cli sandbox` says it cannot "
-                       "work)."));
-    const QCommandLineOption memoryOption(QStringLiteral("memory-limit"),
-                                          QStringLiteral("MiB of resident memory each run may "
-                                                         "use (default: the exercise's)."),
-                                          QStringLiteral("mib"));
-    parser.addOptions({exerciseOption, languageOption, runsOption, jobsOption, timeOption,
-                       memoryOption, compilerOption, exercisesOption, jsonOption, keepOption,
-                       noSandboxOption, noColourOption});
+    parser.addOptions({exerciseOption, languageOption});
+    const GradingOptions gradingOptions(parser,
+                                        QStringLiteral("Runs at once (default: one per core)."));
+    parser.addOptions({jsonOption, keepOption, noColourOption});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The solution to grade."));
 
     const CliOutput out(stdout, true);
@@ -137,18 +88,11 @@ int GradeCommand::run(const QStringList &arguments)
     GradeRequest request;
     request.language = *language;
     request.displayPath = path;
-    if (!positiveOption(parser, runsOption, &request.options.runs, err) ||
-        !positiveOption(parser, jobsOption, &request.options.jobs, err) ||
-        !positiveOption(parser, timeOption, &request.options.runSeconds, err) ||
-        !positiveOption(parser, memoryOption, &request.options.memoryMiB, err)) {
+    if (!gradingOptions.read(parser, &request.options, QStringLiteral("racegrade-cli grade"),
+                             err)) {
         return ExitUsage;
     }
-    if (parser.isSet(compilerOption)) {
-        request.options.cppCompiler = parser.value(compilerOption);
-    }
     request.options.keepWorkspace = parser.isSet(keepOption);
-    request.options.sandbox =
-        parser.isSet(noSandboxOption) ? SandboxMode::Off : SandboxMode::Required;
 
     const QFileInfo info(path);
     if (!info.exists()) {
@@ -166,8 +110,8 @@ int GradeCommand::run(const QStringList &arguments)
     }
     request.source = file.readAll();
 
-    const ExerciseCatalog catalog = ExerciseLoader::loadCatalog(parser.values(exercisesOption) +
-                                                                ExerciseLoader::defaultRoots());
+    const ExerciseCatalog catalog =
+        ExerciseLoader::loadCatalog(gradingOptions.exerciseRoots(parser));
     for (const QString &error : catalog.errors) {
         err.writeLine(QStringLiteral("warning: ") + error);
     }

@@ -1,9 +1,11 @@
 // racegrade-cli: the command-line face of the RaceGrade grading engine.
 
+#include "batchcommand.h"
 #include "clioutput.h"
 #include "exercisescommand.h"
 #include "exitcodes.h"
 #include "gradecommand.h"
+#include "mergecommand.h"
 #include "parsecommand.h"
 #include "sandboxcommand.h"
 #include "scancommand.h"
@@ -24,6 +26,8 @@ const char *const usageText =
     "  parse      read saved race detector or ThreadSanitizer output\n"
     "  exercises  list the exercises\n"
     "  scan       show what a class folder holds, and what in it cannot be used\n"
+    "  batch      grade a whole class folder into a session file\n"
+    "  merge      join the session files of a class graded in shards\n"
     "  sandbox    check that student code can be isolated on this machine\n"
     "\n"
     "Run `racegrade-cli <command> --help` for the options of a command.\n";
@@ -62,6 +66,12 @@ int main(int argc, char *argv[])
     }
     if (command == u"scan") {
         return ScanCommand::run(arguments);
+    }
+    if (command == u"batch") {
+        return BatchCommand::run(arguments);
+    }
+    if (command == u"merge") {
+        return MergeCommand::run(arguments);
     }
     if (command == u"sandbox") {
         return SandboxCommand::run(arguments);
