@@ -15,6 +15,10 @@ struct BuildStep
     QString output;                  ///< stdout and stderr of the tool
     QVector<Diagnostic> diagnostics; ///< mapped to the student's file where they point into it
     RunOutcome outcome = RunOutcome::Exited;
+    QString limitHit;         ///< the limit the build broke, when outcome says it broke one
+    int exitCode = -1;        ///< the tool's exit status, when outcome is Exited
+    int signal = 0;           ///< the signal that ended the tool, when outcome is Crashed
+    int timeLimitSeconds = 0; ///< the wall-time limit it ran under
     double seconds = 0;
 };
 

@@ -6,6 +6,7 @@
 #include <QLocale>
 #include <QMap>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace RaceGrade {
 
@@ -41,11 +42,11 @@ public:
         });
         for (const QString &what : keys) {
             // One arg() call: `what` may quote program output, which can contain "%1".
-            parts.append(QStringLiteral("%1 in %2 of %3 %4%5")
+            parts.append(CheckEvaluator::tr("%1 in %2 of %3 %4%5")
                              .arg(what, QString::number(m_counts.value(what)),
                                   QString::number(runs), noun, m_notes.value(what)));
         }
-        return parts.join(QStringLiteral("; "));
+        return parts.join(CheckEvaluator::tr("; "));
     }
 
 private:
@@ -57,8 +58,8 @@ private:
 // "in all 5 runs", or "in the one run".
 QString inAllRuns(qsizetype runs)
 {
-    return runs == 1 ? QStringLiteral("in the one run")
-                     : QStringLiteral("in all %1 runs").arg(runs);
+    return runs == 1 ? CheckEvaluator::tr("in the one run")
+                     : CheckEvaluator::tr("in all %1 runs").arg(runs);
 }
 
 QString lastNonEmptyLine(const QString &text)
@@ -95,30 +96,56 @@ QString abnormalEnd(const RunRecord &run, int limitSeconds)
 {
     switch (run.result.outcome) {
     case RunOutcome::TimedOut:
-        return QStringLiteral("did not finish within %1 s").arg(limitSeconds);
+        switch (ProblemCollector::timeoutKind(run.result)) {
+        case TimeoutKind::Waiting:
+            return CheckEvaluator::tr("was still waiting after %1 s, using almost no CPU (blocked: "
+                                      "a deadlock, or a sleep or receive that never ends)")
+                .arg(limitSeconds);
+        case TimeoutKind::Busy:
+            return CheckEvaluator::tr("kept the CPU busy for the whole %1 s without finishing (an "
+                                      "endless loop, or far too much work)")
+                .arg(limitSeconds);
+        case TimeoutKind::Unclear:
+            break;
+        }
+        return CheckEvaluator::tr("did not finish within %1 s").arg(limitSeconds);
     case RunOutcome::Crashed:
-        return QStringLiteral("crashed with %1")
+        return CheckEvaluator::tr("crashed with %1")
             .arg(ProblemCollector::signalName(run.result.signal));
     case RunOutcome::FailedToStart:
-        return QStringLiteral("could not start (%1)").arg(run.result.errorString);
+        return CheckEvaluator::tr("could not start (%1)").arg(run.result.errorString);
     case RunOutcome::Cancelled:
-        return QStringLiteral("was cancelled");
+        return CheckEvaluator::tr("was cancelled");
     case RunOutcome::MemoryExceeded:
     case RunOutcome::TooManyTasks:
     case RunOutcome::OutputExceeded:
-        return QStringLiteral("was stopped: it ") + run.result.limitHit;
+    case RunOutcome::FileSizeExceeded:
+        return CheckEvaluator::tr("was stopped: it %1").arg(run.result.limitHit);
     case RunOutcome::Exited:
         break;
     }
     for (const RuntimeFailure &failure : run.parsed.failures) {
         if (failure.kind == FailureKind::Deadlock) {
-            return QStringLiteral("stopped in a deadlock (all goroutines were waiting)");
+            return CheckEvaluator::tr("stopped in a deadlock (all goroutines were waiting)");
+        }
+        if (const int signal = ProblemCollector::sanitizerSignal(failure.message)) {
+            // The race detector reports the crash and exits with its own status.
+            return CheckEvaluator::tr("crashed with %1").arg(ProblemCollector::signalName(signal));
         }
         if (failure.kind != FailureKind::SanitizerMappingFailure) {
-            return QStringLiteral("stopped with \"%1\"").arg(failure.message);
+            return CheckEvaluator::tr("stopped with \"%1\"").arg(failure.message);
         }
     }
     return {};
+}
+
+// The text with every number blanked: details that differ only in their figures ("took 2,397
+// ms", "took 2,396 ms") say the same thing.
+QString shapeOf(const QString &detail)
+{
+    static const QRegularExpression number(QStringLiteral(R"(\d[\d,.]*)"));
+    QString shape = detail;
+    return shape.replace(number, QStringLiteral("#"));
 }
 
 QString placeOfFirstRace(const RunRecord &run, const SourceMapper &mapper)
@@ -131,11 +158,11 @@ QString placeOfFirstRace(const RunRecord &run, const SourceMapper &mapper)
         for (const MemoryAccess &access : report.accesses) {
             if (const std::optional<StackFrame> frame = mapper.representativeFrame(access.stack)) {
                 places.append(
-                    QStringLiteral("%1:%2").arg(mapper.displayPath(frame->file)).arg(frame->line));
+                    SourceMapper::placeText(mapper.displayPath(frame->file), frame->line));
             }
         }
         places.sort(); // either access may be reported first
-        return places.join(QStringLiteral(" and "));
+        return places.join(CheckEvaluator::tr(" and "));
     }
     return {};
 }
@@ -143,7 +170,7 @@ QString placeOfFirstRace(const RunRecord &run, const SourceMapper &mapper)
 CheckResult notRun(const CheckSpec &spec, const QString &why)
 {
     return CheckResult{spec.id,  spec.title,  CheckStatus::NotRun,
-                       0,        spec.points, QStringLiteral("not run: ") + why,
+                       0,        spec.points, CheckEvaluator::tr("not run: ") + why,
                        QString()};
 }
 
@@ -167,45 +194,51 @@ CheckResult evaluateCompile(const CheckSpec &spec, const CheckContext &context)
             warnings += diagnostic.severity == Severity::Warning ? 1 : 0;
         }
         return judged(spec, true,
-                      warnings == 0 ? QStringLiteral("built without errors")
-                                    : QStringLiteral("built, with %1 warning(s)").arg(warnings));
+                      warnings == 0
+                          ? CheckEvaluator::tr("built without errors")
+                          : CheckEvaluator::tr("built, with %1 warning(s)").arg(warnings));
     }
     for (const Diagnostic &diagnostic : step.diagnostics) {
         if (diagnostic.severity == Severity::Error) {
             const QString place =
                 diagnostic.line > 0
-                    ? QStringLiteral("%1:%2: ").arg(diagnostic.file).arg(diagnostic.line)
-                : !diagnostic.file.isEmpty() ? diagnostic.file + QStringLiteral(": ")
+                    ? CheckEvaluator::tr("%1:%2: ").arg(diagnostic.file).arg(diagnostic.line)
+                : !diagnostic.file.isEmpty() ? diagnostic.file + CheckEvaluator::tr(": ")
                                              : QString();
             return judged(spec, false,
-                          QStringLiteral("does not compile: ") + place + diagnostic.message);
+                          CheckEvaluator::tr("does not compile: ") + place + diagnostic.message);
         }
     }
-    if (step.outcome == RunOutcome::TimedOut) {
-        return judged(spec, false, QStringLiteral("the build did not finish in time"));
+    const QString stopped = ProblemCollector::buildStopped(step);
+    if (!stopped.isEmpty()) {
+        return judged(spec, false, stopped);
     }
+    const QString output = step.output.trimmed().section(u'\n', 0, 2);
     return judged(spec, false,
-                  QStringLiteral("does not compile: ") +
-                      step.output.trimmed().section(u'\n', 0, 2));
+                  output.isEmpty()
+                      ? CheckEvaluator::tr("does not compile: the compiler failed without a "
+                                           "message (exit status %1)")
+                            .arg(step.exitCode)
+                      : CheckEvaluator::tr("does not compile: %1").arg(output));
 }
 
 CheckResult evaluateFinalLine(const CheckSpec &spec, const CheckContext &context)
 {
     const QVector<const RunRecord *> runs = runsOf(context.runs, true);
     if (runs.isEmpty()) {
-        return notRun(spec, QStringLiteral("the program did not run"));
+        return notRun(spec, CheckEvaluator::tr("the program did not run"));
     }
     const QString expected = CheckEvaluator::readableNumber(spec.expect);
     Tally wrong;
     QStringList wrongValues;
-    const QString wrongValue = QStringLiteral("printed something else than %1").arg(expected);
+    const QString wrongValue = CheckEvaluator::tr("printed something else than %1").arg(expected);
     for (const RunRecord *run : runs) {
         const QString ending = abnormalEnd(*run, context.runSeconds);
         const QString last = lastNonEmptyLine(run->standardOutput);
         if (!ending.isEmpty() && last != spec.expect) {
             wrong.add(ending);
         } else if (last.isEmpty()) {
-            wrong.add(QStringLiteral("printed nothing"));
+            wrong.add(CheckEvaluator::tr("printed nothing"));
         } else if (last != spec.expect) {
             // One sentence for all wrong values, with a few of them as examples.
             wrong.add(wrongValue);
@@ -216,24 +249,24 @@ CheckResult evaluateFinalLine(const CheckSpec &spec, const CheckContext &context
         } else if (spec.exitZero && !run->result.exitedWith(0)) {
             wrong.add(!ending.isEmpty() ? ending
                       : run->result.exitCode == 66 && run->instrumented()
-                          ? QStringLiteral("exited with status 66 because the race detector "
-                                           "found a race")
-                          : QStringLiteral("exited with status %1").arg(run->result.exitCode));
+                          ? CheckEvaluator::tr("exited with status 66 because the race detector "
+                                               "found a race")
+                          : CheckEvaluator::tr("exited with status %1").arg(run->result.exitCode));
         }
     }
     if (wrong.isEmpty()) {
         return judged(
             spec, true,
-            QStringLiteral("printed %1 as the last line%2 %3")
+            CheckEvaluator::tr("printed %1 as the last line%2 %3")
                 .arg(expected,
-                     spec.exitZero ? QStringLiteral(" and exited with status 0") : QString(),
+                     spec.exitZero ? CheckEvaluator::tr(" and exited with status 0") : QString(),
                      inAllRuns(runs.size())));
     }
     if (!wrongValues.isEmpty()) {
         wrong.annotate(wrongValue,
-                       QStringLiteral(" (it printed %1%2)")
-                           .arg(wrongValues.mid(0, 5).join(QStringLiteral(", ")),
-                                wrongValues.size() > 5 ? QStringLiteral(", …") : QString()));
+                       CheckEvaluator::tr(" (it printed %1%2)")
+                           .arg(wrongValues.mid(0, 5).join(CheckEvaluator::tr(", ")),
+                                wrongValues.size() > 5 ? CheckEvaluator::tr(", …") : QString()));
     }
     return judged(spec, false, wrong.sentence(int(runs.size()), runsNoun(int(runs.size()))));
 }
@@ -242,7 +275,7 @@ CheckResult evaluateLineCount(const CheckSpec &spec, const CheckContext &context
 {
     const QVector<const RunRecord *> runs = runsOf(context.runs, true);
     if (runs.isEmpty()) {
-        return notRun(spec, QStringLiteral("the program did not run"));
+        return notRun(spec, CheckEvaluator::tr("the program did not run"));
     }
     Tally wrong;
     for (const RunRecord *run : runs) {
@@ -254,21 +287,21 @@ CheckResult evaluateLineCount(const CheckSpec &spec, const CheckContext &context
         if (!ending.isEmpty() && count < spec.count) {
             wrong.add(ending);
         } else {
-            wrong.add(QStringLiteral("\"%1\" was printed %2 time%3")
+            wrong.add(CheckEvaluator::tr("\"%1\" was printed %2 time%3")
                           .arg(spec.pattern)
                           .arg(count)
                           .arg(count == 1 ? QString() : QStringLiteral("s")));
         }
     }
     const QString times =
-        spec.count == 1 ? QStringLiteral("once") : QStringLiteral("%1 times").arg(spec.count);
+        spec.count == 1 ? QStringLiteral("once") : CheckEvaluator::tr("%1 times").arg(spec.count);
     if (wrong.isEmpty()) {
         return judged(spec, true,
-                      QStringLiteral("\"%1\" was printed exactly %2 %3")
+                      CheckEvaluator::tr("\"%1\" was printed exactly %2 %3")
                           .arg(spec.pattern, times, inAllRuns(runs.size())));
     }
     return judged(spec, false,
-                  QStringLiteral("expected \"%1\" exactly %2: ").arg(spec.pattern, times) +
+                  CheckEvaluator::tr("expected \"%1\" exactly %2: ").arg(spec.pattern, times) +
                       wrong.sentence(int(runs.size()), runsNoun(int(runs.size()))));
 }
 
@@ -276,7 +309,7 @@ CheckResult evaluateCleanExit(const CheckSpec &spec, const CheckContext &context
 {
     const QVector<const RunRecord *> runs = runsOf(context.runs, true);
     if (runs.isEmpty()) {
-        return notRun(spec, QStringLiteral("the program did not run"));
+        return notRun(spec, CheckEvaluator::tr("the program did not run"));
     }
     Tally wrong;
     for (const RunRecord *run : runs) {
@@ -288,12 +321,12 @@ CheckResult evaluateCleanExit(const CheckSpec &spec, const CheckContext &context
         const int code = run->result.exitCode;
         // Status 66 is the race detector's own; the race check already judges that run.
         if (code != 0 && !(code == 66 && run->instrumented() && run->hasDataRace())) {
-            wrong.add(QStringLiteral("exited with status %1").arg(code));
+            wrong.add(CheckEvaluator::tr("exited with status %1").arg(code));
         }
     }
     if (wrong.isEmpty()) {
         return judged(spec, true,
-                      QStringLiteral("finished by itself within %1 s %2")
+                      CheckEvaluator::tr("finished by itself within %1 s %2")
                           .arg(QString::number(context.runSeconds), inAllRuns(runs.size())));
     }
     return judged(spec, false, wrong.sentence(int(runs.size()), runsNoun(int(runs.size()))));
@@ -316,22 +349,22 @@ CheckResult evaluateRaceFree(const CheckSpec &spec, const CheckContext &context)
         }
         QStringList sides;
         for (const RaceAccessSite &access : race.accesses) {
-            sides.append(
-                QStringLiteral("%1 at %2:%3").arg(access.op, access.file).arg(access.line));
+            sides.append(CheckEvaluator::tr("%1 at %2")
+                             .arg(access.op, SourceMapper::placeText(access.file, access.line)));
         }
-        races.append(QStringLiteral("%1 (in %2 of %3 runs)")
-                         .arg(sides.join(QStringLiteral(" vs ")))
+        races.append(CheckEvaluator::tr("%1 (in %2 of %3 runs)")
+                         .arg(sides.join(CheckEvaluator::tr(" vs ")))
                          .arg(race.occurrences)
                          .arg(race.runs));
     }
     if (!races.isEmpty()) {
         CheckResult result =
             judged(spec, false,
-                   QStringLiteral("the race detector found %1 race%2: %3")
+                   CheckEvaluator::tr("the race detector found %1 race%2: %3")
                            .arg(races.size())
                            .arg(races.size() == 1 ? QString() : QStringLiteral("s"))
-                           .arg(races.mid(0, 3).join(QStringLiteral("; "))) +
-                       (races.size() > 3 ? QStringLiteral("; and %1 more").arg(races.size() - 3)
+                           .arg(races.mid(0, 3).join(CheckEvaluator::tr("; "))) +
+                       (races.size() > 3 ? CheckEvaluator::tr("; and %1 more").arg(races.size() - 3)
                                          : QString()));
         for (const RaceFinding &race : context.races) {
             if (race.kind == u"data-race" && !race.hint.isEmpty()) {
@@ -342,17 +375,17 @@ CheckResult evaluateRaceFree(const CheckSpec &spec, const CheckContext &context)
         return result;
     }
     if (instrumented == 0) {
-        return notRun(spec, QStringLiteral("nothing ran with the race detector"));
+        return notRun(spec, CheckEvaluator::tr("nothing ran with the race detector"));
     }
     if (finished == 0) {
         return judged(spec, false,
-                      QStringLiteral("none of the %1 runs with the race detector finished, so "
-                                     "races could not be ruled out")
+                      CheckEvaluator::tr("none of the %1 runs with the race detector finished, so "
+                                         "races could not be ruled out")
                           .arg(instrumented));
     }
     return judged(
         spec, true,
-        QStringLiteral("no race reported in %1 runs with the race detector").arg(instrumented));
+        CheckEvaluator::tr("no race reported in %1 runs with the race detector").arg(instrumented));
 }
 
 CheckResult evaluateHarness(const CheckSpec &spec, const CheckContext &context)
@@ -362,31 +395,33 @@ CheckResult evaluateHarness(const CheckSpec &spec, const CheckContext &context)
         const QString name = CheckEvaluator::missingName(harnessBuild.diagnostics);
         if (!name.isEmpty()) {
             return judged(spec, false,
-                          QStringLiteral("the hidden tests need `%1`, which your file does not "
-                                         "define as the instructions ask (check its name and "
-                                         "signature)")
+                          CheckEvaluator::tr("the hidden tests need `%1`, which your file does not "
+                                             "define as the instructions ask (check its name and "
+                                             "signature)")
                               .arg(name));
         }
         for (const Diagnostic &diagnostic : harnessBuild.diagnostics) {
             if (diagnostic.severity == Severity::Error) {
                 return judged(
                     spec, false,
-                    QStringLiteral("the hidden tests could not be built with your code: ") +
+                    CheckEvaluator::tr("the hidden tests could not be built with your code: ") +
                         diagnostic.message);
             }
         }
         return judged(spec, false,
-                      QStringLiteral("the hidden tests could not be built with your code"));
+                      CheckEvaluator::tr("the hidden tests could not be built with your code"));
     }
     const QVector<const RunRecord *> runs = runsOf(context.runs, false);
     if (runs.isEmpty()) {
-        return notRun(spec, QStringLiteral("the hidden tests did not run"));
+        return notRun(spec, CheckEvaluator::tr("the hidden tests did not run"));
     }
     Tally wrong;
     QString passDetail;
     QStringList racePlaces;
+    QHash<QString, QString> firstOfShape; // verdicts that differ only in figures count as one
+    QSet<QString> variedShapes;
     const QString raceDuringHarness =
-        QStringLiteral("the race detector found a race while the hidden test ran");
+        CheckEvaluator::tr("the race detector found a race while the hidden test ran");
     for (const RunRecord *run : runs) {
         const HarnessVerdict *verdict = nullptr;
         int reported = 0;
@@ -396,22 +431,35 @@ CheckResult evaluateHarness(const CheckSpec &spec, const CheckContext &context)
                 ++reported;
             }
         }
-        // The harness prints each result once; a second line was printed by something else,
-        // such as a program trying to fake a pass.
-        // TODO(#4): sign verdict lines with a per-run token the submission cannot know.
-        if (reported > 1) {
-            wrong.add(QStringLiteral("the result of the hidden test was printed %1 times; only "
-                                     "the hidden test may print result lines")
+        // Verdict lines without this grading's key were printed by something other than the
+        // hidden test (the submission faking a result); the harness prints each result once.
+        if (run->forgedVerdictLines > 0) {
+            wrong.add(CheckEvaluator::tr("the program printed lines that imitate the hidden "
+                                         "test's results; only the hidden test may print them, "
+                                         "so no result of that run counts"));
+        } else if (reported > 1) {
+            wrong.add(CheckEvaluator::tr("the result of the hidden test was printed %1 times; "
+                                         "only the hidden test may print result lines")
                           .arg(reported));
         } else if (!verdict) {
             const QString ending = abnormalEnd(*run, context.harnessSeconds);
             wrong.add(ending.isEmpty()
-                          ? QStringLiteral("the hidden test ended before giving a result (exit "
-                                           "status %1)")
+                          ? CheckEvaluator::tr("the hidden test ended before giving a result (exit "
+                                               "status %1)")
                                 .arg(run->result.exitCode)
-                          : QStringLiteral("the hidden test ") + ending);
+                          : CheckEvaluator::tr("the hidden test ") + ending);
         } else if (!verdict->passed) {
-            wrong.add(verdict->detail);
+            const QString shape = shapeOf(verdict->detail);
+            const auto first = firstOfShape.constFind(shape);
+            if (first == firstOfShape.constEnd()) {
+                firstOfShape.insert(shape, verdict->detail);
+                wrong.add(verdict->detail);
+            } else {
+                wrong.add(*first);
+                if (*first != verdict->detail) {
+                    variedShapes.insert(shape);
+                }
+            }
         } else if (spec.raceFree && run->hasDataRace()) {
             wrong.add(raceDuringHarness);
             const QString place = placeOfFirstRace(*run, context.mapper);
@@ -424,11 +472,16 @@ CheckResult evaluateHarness(const CheckSpec &spec, const CheckContext &context)
     }
     if (wrong.isEmpty()) {
         return judged(spec, true,
-                      QStringLiteral("%1 (%2)").arg(passDetail, inAllRuns(runs.size())));
+                      CheckEvaluator::tr("%1 (%2)").arg(passDetail, inAllRuns(runs.size())));
+    }
+    for (const QString &shape : std::as_const(variedShapes)) {
+        wrong.annotate(firstOfShape.value(shape),
+                       CheckEvaluator::tr(" (the figures are those of the first such run)"));
     }
     if (!racePlaces.isEmpty()) {
-        wrong.annotate(raceDuringHarness,
-                       QStringLiteral(" (at %1)").arg(racePlaces.join(QStringLiteral("; "))));
+        wrong.annotate(
+            raceDuringHarness,
+            CheckEvaluator::tr(" (at %1)").arg(racePlaces.join(CheckEvaluator::tr("; "))));
     }
     return judged(spec, false, wrong.sentence(int(runs.size()), runsNoun(int(runs.size()))));
 }
@@ -437,19 +490,19 @@ CheckResult evaluateVet(const CheckSpec &spec, const CheckContext &context)
 {
     const BuildStep &vet = context.build.vet;
     if (!vet.attempted) {
-        return notRun(spec, QStringLiteral("go vet was not run"));
+        return notRun(spec, CheckEvaluator::tr("go vet was not run"));
     }
     if (vet.outcome != RunOutcome::Exited) {
-        return judged(spec, false, QStringLiteral("go vet did not finish"));
+        return judged(spec, false, CheckEvaluator::tr("go vet did not finish"));
     }
     if (vet.succeeded) {
         return judged(spec, true,
-                      QStringLiteral("go vet (%1) found nothing")
-                          .arg(spec.analyzers.join(QStringLiteral(", "))));
+                      CheckEvaluator::tr("go vet (%1) found nothing")
+                          .arg(spec.analyzers.join(CheckEvaluator::tr(", "))));
     }
     QStringList findings;
     for (const Diagnostic &diagnostic : vet.diagnostics) {
-        findings.append(QStringLiteral("%1:%2: %3")
+        findings.append(CheckEvaluator::tr("%1:%2: %3")
                             .arg(diagnostic.file)
                             .arg(diagnostic.line)
                             .arg(diagnostic.message));
@@ -458,7 +511,8 @@ CheckResult evaluateVet(const CheckSpec &spec, const CheckContext &context)
         findings.append(vet.output.trimmed().section(u'\n', 0, 1));
     }
     return judged(spec, false,
-                  QStringLiteral("go vet: ") + findings.mid(0, 3).join(QStringLiteral("; ")));
+                  CheckEvaluator::tr("go vet: ") +
+                      findings.mid(0, 3).join(CheckEvaluator::tr("; ")));
 }
 
 // A passed check whose prerequisites all failed keeps its own verdict in the words but earns
@@ -490,9 +544,9 @@ void applyRequirements(const QVector<CheckSpec> &checks, QVector<CheckResult> &r
         }
         result.status = CheckStatus::Failed;
         result.points = 0;
-        result.detail = QStringLiteral("not counted yet: this only earns points once %1 passes "
-                                       "(on its own it would: %2)")
-                            .arg(titles.join(QStringLiteral(" or ")), result.detail);
+        result.detail = CheckEvaluator::tr("not counted yet: this only earns points once %1 passes "
+                                           "(on its own it would: %2)")
+                            .arg(titles.join(CheckEvaluator::tr(" or ")), result.detail);
         result.hint = spec.hint;
     }
 }
@@ -543,7 +597,7 @@ QVector<CheckResult> CheckEvaluator::evaluate(const QVector<CheckSpec> &checks,
     const bool built = context.build.program.succeeded;
     for (const CheckSpec &spec : checks) {
         if (spec.kind != CheckKind::Compile && !built) {
-            results.append(notRun(spec, QStringLiteral("the program did not compile")));
+            results.append(notRun(spec, CheckEvaluator::tr("the program did not compile")));
             continue;
         }
         switch (spec.kind) {

@@ -7,6 +7,8 @@
 #include "runrecord.h"
 #include "sourcemapper.h"
 
+#include <QCoreApplication>
+
 namespace RaceGrade {
 
 /// Everything a check may look at, gathered by the grader.
@@ -25,6 +27,8 @@ struct CheckContext
 /// same runs always give the same results and the same words.
 class CheckEvaluator
 {
+    Q_DECLARE_TR_FUNCTIONS(CheckEvaluator)
+
 public:
     static QVector<CheckResult> evaluate(const QVector<CheckSpec> &checks,
                                          const CheckContext &context);

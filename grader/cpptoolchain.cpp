@@ -6,6 +6,7 @@
 #include "workspace.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QMutex>
 #include <QMutexLocker>
@@ -86,14 +87,19 @@ CompilerProbe probeCompiler(const QString &compilerPath, const QString &compiler
 CppToolchain::CppToolchain(const GradeOptions &options)
     : m_compilerName(options.cppCompiler.isEmpty() ? QStringLiteral("g++") : options.cppCompiler)
     , m_compilerPath(QStandardPaths::findExecutable(m_compilerName))
-{
-    if (m_compilerPath.isEmpty() && m_compilerName.contains(u'/')) {
-        m_compilerPath = m_compilerName;
-    }
-}
+{}
 
 QString CppToolchain::unavailableReason() const
 {
+    if (m_compilerPath.isEmpty() && m_compilerName.contains(u'/')) {
+        const QFileInfo given(m_compilerName);
+        return given.exists()
+                   ? QStringLiteral("the C++ compiler `%1` cannot be executed (is it a program "
+                                    "you may run?)")
+                         .arg(m_compilerName)
+                   : QStringLiteral("the C++ compiler `%1` was not found: there is no such file")
+                         .arg(m_compilerName);
+    }
     if (m_compilerPath.isEmpty()) {
         return QStringLiteral("the C++ compiler `%1` was not found in PATH (on Debian: apt-get "
                               "install g++ or clang)")
@@ -131,9 +137,16 @@ BuildCommand CppToolchain::harnessBuild(const Workspace &workspace) const
     command.program = m_compilerPath;
     command.workingDirectory = workspace.harnessDir();
     command.outputFile = workspace.binDir() + QStringLiteral("/harness");
+    // The verdict key is compiled on its own first: the student's file is part of harness.cpp's
+    // translation unit, so nothing given to that compilation may hold the key.
+    const QString keyObject = workspace.binDir() + QStringLiteral("/racegrade_key.o");
+    command.preparation.append(
+        {QStringLiteral("-std=c++20"), QStringLiteral("-c"),
+         QStringLiteral("-DRACEGRADE_VERDICT_KEY=\"%1\"").arg(workspace.verdictKey()),
+         workspace.verdictKeySource(), QStringLiteral("-o"), keyObject});
     command.arguments = commonFlags;
     command.arguments.append({QStringLiteral("-O1"), QStringLiteral("-fsanitize=thread"),
-                              QStringLiteral("harness.cpp"), QStringLiteral("-o"),
+                              QStringLiteral("harness.cpp"), keyObject, QStringLiteral("-o"),
                               command.outputFile});
     return command;
 }

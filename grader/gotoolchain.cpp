@@ -132,46 +132,6 @@ QString GoToolchain::version() const
     return m_goPath.isEmpty() ? QString() : probeGo(m_goPath, buildEnvironment()).version;
 }
 
-QString GoToolchain::packageName(const QByteArray &source)
-{
-    // Skips comments and blank lines up to the package clause; good enough for a single file.
-    static const QRegularExpression packageClause(
-        QStringLiteral(R"(^\s*package\s+(?<name>[\p{L}_][\p{L}\p{N}_]*))"),
-        QRegularExpression::MultilineOption);
-    QString text = QString::fromUtf8(source);
-    static const QRegularExpression comments(QStringLiteral(R"(//[^\n]*|/\*.*?\*/)"),
-                                             QRegularExpression::DotMatchesEverythingOption);
-    // Keep line breaks inside block comments so that nothing shifts; only the name is used.
-    text.replace(comments, QStringLiteral(" "));
-    const QRegularExpressionMatch match = packageClause.match(text);
-    return match.hasMatch() ? match.captured(u"name") : QString();
-}
-
-QVector<Diagnostic> GoToolchain::inspectSource(const QByteArray &source,
-                                               const QString &fileName) const
-{
-    const QString package = packageName(source);
-    if (package.isEmpty() || package == u"main") {
-        return {}; // a missing clause is reported by the compiler itself, with its position
-    }
-    int line = 1;
-    const QByteArray clause = QByteArray("package ").append(package.toUtf8());
-    const int at = int(source.indexOf(clause));
-    for (int i = 0; i < at; ++i) {
-        line += source.at(i) == '\n' ? 1 : 0;
-    }
-    Diagnostic diagnostic;
-    diagnostic.file = fileName;
-    diagnostic.line = line;
-    diagnostic.column = 1;
-    diagnostic.severity = Severity::Error;
-    diagnostic.message = QStringLiteral("package must be main to build a program "
-                                        "(this file says `package %1`)")
-                             .arg(package);
-    diagnostic.tool = QStringLiteral("racegrade");
-    return {diagnostic};
-}
-
 QStringList GoToolchain::buildEnvironment() const
 {
     QStringList environment = ProcessRunner::systemEnvironment();
@@ -219,9 +179,18 @@ BuildCommand GoToolchain::harnessBuild(const Workspace &workspace) const
     command.program = m_goPath;
     command.workingDirectory = workspace.harnessDir();
     command.outputFile = workspace.binDir() + QStringLiteral("/harness");
-    command.arguments =
-        QStringList{QStringLiteral("test"), QStringLiteral("-race"), QStringLiteral("-c"),
-                    QStringLiteral("-o"),   command.outputFile,      QStringLiteral(".")};
+    // The verdict key goes in at link time: the compiler, which reads the student's file, never
+    // sees it. In a test binary the package is named by its import path, not "main".
+    command.arguments = QStringList{
+        QStringLiteral("test"),
+        QStringLiteral("-race"),
+        QStringLiteral("-c"),
+        QStringLiteral("-ldflags=-X=racegrade/submission.racegradeVerdictKey=") +
+            workspace.verdictKey(),
+        QStringLiteral("-o"),
+        command.outputFile,
+        QStringLiteral("."),
+    };
     return command;
 }
 

@@ -15,8 +15,6 @@ public:
     Language language() const override { return Language::Go; }
     QString unavailableReason() const override;
     QString version() const override;
-    QVector<Diagnostic> inspectSource(const QByteArray &source,
-                                      const QString &fileName) const override;
     BuildCommand programBuild(const Workspace &workspace, bool raceDetector) const override;
     BuildCommand harnessBuild(const Workspace &workspace) const override;
     BuildCommand vetCommand(const Workspace &workspace,
@@ -27,9 +25,6 @@ public:
     bool isToolchainFailure(QStringView output) const override;
     RunSchedule schedule(BinaryKind binary, int index) const override;
     QStringList harnessArguments() const override;
-
-    /// The package a Go file declares, or an empty string when there is no package clause.
-    static QString packageName(const QByteArray &source);
 
 private:
     QString m_goPath;

@@ -28,6 +28,8 @@ struct GradeOptions
     bool keepWorkspace = false; ///< leave the scratch folder behind, for debugging a grading
     SandboxMode sandbox = SandboxMode::Required;
     int memoryMiB = 0; ///< resident memory per run; 0: the exercise's own limit
+    /// Hold the memory limit with the /proc watchdog even where a memory cgroup could.
+    bool memoryWatchdog = false;
     /// Shared by the gradings of a batch: every build and run holds one of its slots. Null: the
     /// grading uses up to `jobs` processes at once on its own.
     std::shared_ptr<RunSlots> slots;

@@ -98,6 +98,14 @@ QString runLabel(const RunRecord &run)
     switch (run.result.outcome) {
     case RunOutcome::Exited:
         ending = QStringLiteral("exit status %1").arg(run.result.exitCode);
+        for (const RuntimeFailure &failure : run.parsed.failures) {
+            if (const int signal = ProblemCollector::sanitizerSignal(failure.message)) {
+                ending = Grader::tr("crashed with %1 under the race detector (exit status %2)")
+                             .arg(ProblemCollector::signalName(signal))
+                             .arg(run.result.exitCode);
+                break;
+            }
+        }
         break;
     case RunOutcome::Crashed:
         ending =
@@ -115,6 +123,7 @@ QString runLabel(const RunRecord &run)
     case RunOutcome::MemoryExceeded:
     case RunOutcome::TooManyTasks:
     case RunOutcome::OutputExceeded:
+    case RunOutcome::FileSizeExceeded:
         ending = QStringLiteral("stopped because it ") + run.result.limitHit;
         break;
     }
@@ -217,16 +226,43 @@ void Grading::buildStep(BuildStep &step, const BuildCommand &command, const Work
     request.arguments = command.arguments;
     request.workingDirectory = command.workingDirectory;
     request.environment = m_toolchain->buildEnvironment();
-    request.timeLimitMs = m_request.exercise.limits.buildSeconds * 1000;
+    const int buildSeconds = m_request.exercise.limits.buildSeconds;
+    request.timeLimitMs = buildSeconds * 1000;
+    // Per process: a compiler caught in endless work (a constexpr loop, a template explosion)
+    // stops at this much CPU time even while the wall clock still allows it.
+    request.cpuLimitSeconds = buildSeconds;
     request.memoryLimitBytes = m_request.exercise.limits.buildMemoryMiB * mebibyte;
+    request.memoryEnforcement = m_request.options.memoryWatchdog ? MemoryEnforcement::Watchdog
+                                                                 : MemoryEnforcement::Automatic;
     request.taskLimit = buildTaskLimit;
     request.sandbox = buildSandbox(workspace, command);
     const RunSlots::Holder slot(m_request.options.slots.get(), m_cancelled);
-    const RunResult result = ProcessRunner::run(request, m_cancelled);
+    RunResult result;
+    for (const QStringList &arguments : command.preparation) {
+        // Steps that must come first, such as compiling the verdict key on its own.
+        RunRequest first = request;
+        first.arguments = arguments;
+        result = ProcessRunner::run(first, m_cancelled);
+        if (!result.exitedWith(0)) {
+            break;
+        }
+    }
+    if (command.preparation.isEmpty() || result.exitedWith(0)) {
+        result = ProcessRunner::run(request, m_cancelled);
+    }
     step.outcome = result.outcome;
+    step.limitHit = result.limitHit;
+    step.signal = result.signal;
+    step.exitCode = result.exitCode;
+    step.timeLimitSeconds = buildSeconds;
     step.seconds = result.wallMs / 1000.0;
     step.output = QString::fromUtf8(result.standardOutput + result.standardError);
     step.succeeded = result.exitedWith(0);
+    // A compiler process below the driver hit the CPU limit; the driver reports it and exits.
+    if (!step.succeeded && result.outcome == RunOutcome::Exited &&
+        step.output.contains(QLatin1String("CPU time limit exceeded"))) {
+        step.outcome = RunOutcome::TimedOut;
+    }
     if (step.succeeded && !command.outputFile.isEmpty() && !isElfBinary(command.outputFile)) {
         step.succeeded = false;
     }
@@ -275,17 +311,6 @@ void Grading::build(const Workspace &workspace, const SourceMapper &mapper)
         buildStep(*steps[i].first, steps[i].second, workspace, mapper);
         report(++done, total, QStringLiteral("building"));
     });
-
-    // A Go file outside package main builds into an archive, not a program.
-    const QVector<Diagnostic> preflight =
-        m_toolchain->inspectSource(m_source, mapper.displayName());
-    if (!preflight.isEmpty() && m_build.program.succeeded == false &&
-        m_build.program.diagnostics.isEmpty()) {
-        m_build.program.diagnostics = preflight;
-    } else if (!preflight.isEmpty()) {
-        m_build.program.succeeded = false;
-        m_build.program.diagnostics = preflight + m_build.program.diagnostics;
-    }
 }
 
 SandboxSpec Grading::buildSandbox(const Workspace &workspace, const BuildCommand &command) const
@@ -339,6 +364,8 @@ RunRecord Grading::runOnce(const Workspace &workspace, const PlannedRun &planned
     const int memoryMiB =
         m_request.options.memoryMiB > 0 ? m_request.options.memoryMiB : limits.runMemoryMiB;
     request.memoryLimitBytes = memoryMiB * mebibyte;
+    request.memoryEnforcement = m_request.options.memoryWatchdog ? MemoryEnforcement::Watchdog
+                                                                 : MemoryEnforcement::Automatic;
     request.taskLimit = limits.runTasks;
     request.outputLimitBytes = qint64(limits.outputKiB) * 1024;
     request.sandbox = runSandbox(workspace);
@@ -369,7 +396,8 @@ RunRecord Grading::runOnce(const Workspace &workspace, const PlannedRun &planned
         m_addressRandomizationOff = true;
     }
     if (harness) {
-        record.verdicts = HarnessProtocol::parse(record.standardOutput);
+        record.verdicts = HarnessProtocol::parse(record.standardOutput, workspace.verdictKey(),
+                                                 &record.forgedVerdictLines);
     }
     // The raw bytes are decoded above; keep memory low for big classes.
     record.result.standardOutput.clear();
@@ -438,7 +466,10 @@ void Grading::finish(Grade &grade, const SourceMapper &mapper)
     grade.compile.ok = m_build.program.succeeded;
     grade.compile.output = m_build.program.output;
     grade.compile.diagnostics = m_build.program.diagnostics;
-    for (const Diagnostic &diagnostic : m_build.vet.diagnostics) {
+    // go vet compiles the package too: when the build failed it only repeats its errors.
+    const QVector<Diagnostic> vetFindings =
+        m_build.program.succeeded ? m_build.vet.diagnostics : QVector<Diagnostic>();
+    for (const Diagnostic &diagnostic : vetFindings) {
         Diagnostic warning = diagnostic;
         warning.severity = Severity::Warning;
         warning.tool = QStringLiteral("go vet");
@@ -454,6 +485,15 @@ void Grading::finish(Grade &grade, const SourceMapper &mapper)
     MistakeClassifier::annotate(grade.races, sourceLines, m_request.language);
     grade.problems =
         ProblemCollector::collect(m_build, m_runs, mapper, m_runSeconds, limits.harnessSeconds);
+    // A submission has no business printing the hidden tests' marker: flag where it does.
+    for (const int line : HarnessProtocol::markerLines(m_source)) {
+        grade.problems.append(
+            Problem{QStringLiteral("harness-marker"), mapper.displayName(), line,
+                    Grader::tr("this line holds %1, the marker of the hidden tests' results; lines "
+                               "a program prints with it are never taken as results")
+                        .arg(HarnessProtocol::marker().toString()),
+                    1});
+    }
 
     if (m_request.mode == GradeMode::Full) {
         const CheckContext context{m_request.language,   m_build, m_runs,
@@ -551,8 +591,7 @@ Grade Grading::run()
         // Nothing of such a file is built or run; the "compiles" check carries the reasons.
         m_build.program.name = QStringLiteral("program");
         m_build.program.attempted = true;
-        m_build.program.diagnostics =
-            m_toolchain->inspectSource(m_source, mapper.displayName()) + inspection.errors;
+        m_build.program.diagnostics = inspection.errors;
         for (const Diagnostic &error : std::as_const(m_build.program.diagnostics)) {
             m_build.program.output += error.message + u'\n';
         }

@@ -4,6 +4,7 @@
 #include "grade.h"
 #include "gradeoptions.h"
 
+#include <QCoreApplication>
 #include <atomic>
 #include <functional>
 
@@ -39,6 +40,8 @@ struct GradeProgress
 /// the README). Blocking; call it off the UI thread (GradingJob does that).
 class Grader
 {
+    Q_DECLARE_TR_FUNCTIONS(Grader)
+
 public:
     /// Called from worker threads; must be thread-safe and quick.
     using ProgressCallback = std::function<void(const GradeProgress &)>;

@@ -2,6 +2,7 @@
 
 #include "grade.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 #include <optional>
 #include <utility>
@@ -13,6 +14,8 @@ namespace RaceGrade {
 /// student's source lines.
 class MistakeClassifier
 {
+    Q_DECLARE_TR_FUNCTIONS(MistakeClassifier)
+
 public:
     /// Fills explanation, mistake and hint of every finding.
     static void annotate(QVector<RaceFinding> &findings, const QStringList &sourceLines,

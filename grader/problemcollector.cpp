@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QMap>
+#include <QRegularExpression>
 #include <csignal>
 
 namespace RaceGrade {
@@ -13,8 +14,13 @@ class ProblemList
 public:
     void add(const Problem &problem)
     {
+        // Addresses differ from run to run (a sanitizer's "SEGV on unknown address 0x7f…"); the
+        // same failure at the same place is one problem.
+        static const QRegularExpression address(QStringLiteral("0x[0-9a-fA-F]+"));
+        QString message = problem.message;
+        message.replace(address, QStringLiteral("0x"));
         const QString key = problem.kind + u'|' + problem.file + u'|' +
-                            QString::number(problem.line) + u'|' + problem.message;
+                            QString::number(problem.line) + u'|' + message;
         const auto found = m_index.constFind(key);
         if (found != m_index.constEnd()) {
             m_problems[*found].occurrences += problem.occurrences;
@@ -46,11 +52,15 @@ Place placeOf(const Stack &stack, const SourceMapper &mapper)
 
 QString runsPhrase(int count, int total, BinaryKind kind)
 {
-    return QStringLiteral("in %1 of %2 %3")
+    return ProblemCollector::tr("in %1 of %2 %3")
         .arg(count)
         .arg(total)
         .arg(ProblemCollector::binaryDescription(kind, total != 1));
 }
+
+// The share of one CPU below which a stopped run was waiting, and from which it was busy.
+constexpr double waitingShare = 0.15;
+constexpr double busyShare = 0.5;
 
 } // namespace
 
@@ -81,23 +91,23 @@ QString ProblemCollector::signalName(int signal)
 {
     switch (signal) {
     case SIGSEGV:
-        return QStringLiteral("SIGSEGV (invalid memory access)");
+        return tr("SIGSEGV (invalid memory access)");
     case SIGABRT:
-        return QStringLiteral("SIGABRT (aborted)");
+        return tr("SIGABRT (aborted)");
     case SIGBUS:
-        return QStringLiteral("SIGBUS (bad memory access)");
+        return tr("SIGBUS (bad memory access)");
     case SIGFPE:
-        return QStringLiteral("SIGFPE (arithmetic error)");
+        return tr("SIGFPE (arithmetic error)");
     case SIGILL:
-        return QStringLiteral("SIGILL (illegal instruction)");
+        return tr("SIGILL (illegal instruction)");
     case SIGKILL:
         return QStringLiteral("SIGKILL");
     case SIGTERM:
         return QStringLiteral("SIGTERM");
     case SIGXFSZ:
-        return QStringLiteral("SIGXFSZ (wrote too large a file)");
+        return tr("SIGXFSZ (wrote too large a file)");
     default:
-        return QStringLiteral("signal %1").arg(signal);
+        return tr("signal %1").arg(signal);
     }
 }
 
@@ -105,14 +115,60 @@ QString ProblemCollector::binaryDescription(BinaryKind kind, bool plural)
 {
     switch (kind) {
     case BinaryKind::Program:
-        return plural ? QStringLiteral("runs with the race detector")
-                      : QStringLiteral("run with the race detector");
+        return plural ? tr("runs with the race detector") : tr("run with the race detector");
     case BinaryKind::PlainProgram:
-        return plural ? QStringLiteral("runs without the race detector")
-                      : QStringLiteral("run without the race detector");
+        return plural ? tr("runs without the race detector") : tr("run without the race detector");
     case BinaryKind::Harness:
-        return plural ? QStringLiteral("runs of the hidden tests")
-                      : QStringLiteral("run of the hidden tests");
+        return plural ? tr("runs of the hidden tests") : tr("run of the hidden tests");
+    }
+    return {};
+}
+
+int ProblemCollector::sanitizerSignal(QStringView message)
+{
+    static const QRegularExpression deadly(
+        QStringLiteral(R"(Sanitizer: (?<name>SEGV|BUS|FPE|ILL|ABRT) on )"));
+    const QString name = deadly.match(message.toString()).captured(u"name");
+    static const QHash<QString, int> byName = {{QStringLiteral("SEGV"), SIGSEGV},
+                                               {QStringLiteral("BUS"), SIGBUS},
+                                               {QStringLiteral("FPE"), SIGFPE},
+                                               {QStringLiteral("ILL"), SIGILL},
+                                               {QStringLiteral("ABRT"), SIGABRT}};
+    return byName.value(name);
+}
+
+TimeoutKind ProblemCollector::timeoutKind(const RunResult &result)
+{
+    const double wallSeconds = result.wallMs / 1000.0;
+    if (wallSeconds <= 0) {
+        return TimeoutKind::Unclear;
+    }
+    const double share = result.cpuSeconds / wallSeconds;
+    if (share < waitingShare) {
+        return TimeoutKind::Waiting;
+    }
+    return share >= busyShare ? TimeoutKind::Busy : TimeoutKind::Unclear;
+}
+
+QString ProblemCollector::buildStopped(const BuildStep &step)
+{
+    switch (step.outcome) {
+    case RunOutcome::Exited:
+    case RunOutcome::Cancelled:
+        return {};
+    case RunOutcome::TimedOut:
+        return step.timeLimitSeconds > 0
+                   ? tr("the build did not finish within %1 s").arg(step.timeLimitSeconds)
+                   : tr("the build did not finish in time");
+    case RunOutcome::FailedToStart:
+        return tr("the compiler could not be started");
+    case RunOutcome::Crashed:
+        return tr("the compiler crashed with %1").arg(signalName(step.signal));
+    case RunOutcome::MemoryExceeded:
+    case RunOutcome::TooManyTasks:
+    case RunOutcome::OutputExceeded:
+    case RunOutcome::FileSizeExceeded:
+        return tr("the build was stopped: the compiler %1").arg(step.limitHit);
     }
     return {};
 }
@@ -130,13 +186,12 @@ QVector<Problem> ProblemCollector::collect(const BuildOutcome &build,
                                  diagnostic.message, 1});
         }
     }
-    if (build.program.attempted && !build.program.succeeded &&
-        build.program.outcome == RunOutcome::TimedOut) {
-        problems.add(Problem{QStringLiteral("compile-error"),
-                             {},
-                             0,
-                             QStringLiteral("the build did not finish in time"),
-                             1});
+    if (build.program.attempted && !build.program.succeeded) {
+        const QString stopped = buildStopped(build.program);
+        if (!stopped.isEmpty()) {
+            problems.add(Problem{
+                QStringLiteral("build-") + runOutcomeId(build.program.outcome), {}, 0, stopped, 1});
+        }
     }
 
     // Runtime failures named by the Go runtime or the sanitizer, with their line.
@@ -147,6 +202,17 @@ QVector<Problem> ProblemCollector::collect(const BuildOutcome &build,
                 continue; // retried with randomisation off; noted on the grade instead
             }
             const Place place = placeOf(failure.stack, mapper);
+            if (const int signal = sanitizerSignal(failure.message)) {
+                // The sanitizer turns the crash into its own exit status; it is a crash all the
+                // same, and merges with the crashes of the plain build.
+                problems.add(
+                    Problem{QStringLiteral("crash"), place.file, place.line,
+                            tr("crashed with %1 under the race detector (%2)")
+                                .arg(signalName(signal),
+                                     failure.message.section(QStringLiteral("Sanitizer: "), 1)),
+                            1});
+                continue;
+            }
             problems.add(
                 Problem{failureKindId(failure.kind), place.file, place.line, failure.message, 1});
             if (failure.kind == FailureKind::Deadlock && !run.instrumented()) {
@@ -159,26 +225,20 @@ QVector<Problem> ProblemCollector::collect(const BuildOutcome &build,
     for (const BinaryKind kind :
          {BinaryKind::Program, BinaryKind::PlainProgram, BinaryKind::Harness}) {
         int total = 0;
-        int timeouts = 0;
-        int plainRuns = 0;
-        int plainFinished = 0;
+        QMap<TimeoutKind, int> timeouts;
         QHash<int, int> crashSignals;
         QHash<int, int> statuses;
         QMap<QString, int> limitsHit; // "used more than 512 MiB of memory" -> runs
         int notStarted = 0;
         QString startError;
         for (const RunRecord &run : runs) {
-            plainRuns += run.binary == BinaryKind::PlainProgram ? 1 : 0;
-            if (!run.instrumented() && run.finished()) {
-                ++plainFinished;
-            }
             if (run.binary != kind || run.result.outcome == RunOutcome::Cancelled) {
                 continue;
             }
             ++total;
             switch (run.result.outcome) {
             case RunOutcome::TimedOut:
-                ++timeouts;
+                ++timeouts[timeoutKind(run.result)];
                 break;
             case RunOutcome::Crashed:
                 ++crashSignals[run.result.signal];
@@ -201,37 +261,54 @@ QVector<Problem> ProblemCollector::collect(const BuildOutcome &build,
             case RunOutcome::MemoryExceeded:
             case RunOutcome::TooManyTasks:
             case RunOutcome::OutputExceeded:
+            case RunOutcome::FileSizeExceeded:
                 ++limitsHit[runOutcomeId(run.result.outcome) + u'|' + run.result.limitHit];
                 break;
             case RunOutcome::Cancelled:
                 break;
             }
         }
-        if (timeouts > 0) {
-            const int limit = kind == BinaryKind::Harness ? harnessSeconds : runSeconds;
-            QString message = QStringLiteral("stopped after %1 s without finishing, %2")
-                                  .arg(limit)
-                                  .arg(runsPhrase(timeouts, total, kind));
-            QString problemKind = QStringLiteral("timeout");
-            if (kind != BinaryKind::PlainProgram) {
-                if (plainDeadlock) {
-                    message += QStringLiteral("; the build without the race detector reported a "
-                                              "deadlock, so these runs were most likely stuck "
-                                              "waiting too");
-                } else if (plainRuns > 0 && plainFinished == 0 && kind == BinaryKind::Program) {
-                    message += QStringLiteral("; the build without the race detector did not "
-                                              "finish either: an endless loop or far too much "
-                                              "work");
+        const int limit = kind == BinaryKind::Harness ? harnessSeconds : runSeconds;
+        for (auto it = timeouts.cbegin(); it != timeouts.cend(); ++it) {
+            const QString runsText = runsPhrase(it.value(), total, kind);
+            QString message;
+            QString problemKind;
+            switch (it.key()) {
+            case TimeoutKind::Waiting:
+                problemKind = QStringLiteral("blocked");
+                message = tr("still waiting after %1 s, using almost no CPU, %2: the program is "
+                             "blocked (a deadlock, or a sleep or receive that never ends)")
+                              .arg(limit)
+                              .arg(runsText);
+                if (plainDeadlock && kind != BinaryKind::PlainProgram) {
+                    message += tr("; the build without the race detector stopped with \"all "
+                                  "goroutines are asleep\", so it is a deadlock");
                 }
+                break;
+            case TimeoutKind::Busy:
+                problemKind = QStringLiteral("endless-loop");
+                message = tr("kept the CPU busy for the whole %1 s without finishing, %2: an "
+                             "endless loop, or far too much work")
+                              .arg(limit)
+                              .arg(runsText);
+                break;
+            case TimeoutKind::Unclear:
+                problemKind = QStringLiteral("timeout");
+                message = tr("stopped after %1 s without finishing, %2").arg(limit).arg(runsText);
+                if (plainDeadlock && kind != BinaryKind::PlainProgram) {
+                    message += tr("; the build without the race detector reported a deadlock, "
+                                  "so these runs were most likely stuck waiting too");
+                }
+                break;
             }
-            problems.add(Problem{problemKind, {}, 0, message, timeouts});
+            problems.add(Problem{problemKind, {}, 0, message, it.value()});
         }
         for (auto it = crashSignals.cbegin(); it != crashSignals.cend(); ++it) {
             problems.add(
                 Problem{QStringLiteral("crash"),
                         {},
                         0,
-                        QStringLiteral("killed by %1 %2")
+                        tr("killed by %1 %2")
                             .arg(signalName(it.key()), runsPhrase(it.value(), total, kind)),
                         it.value()});
         }
@@ -239,30 +316,31 @@ QVector<Problem> ProblemCollector::collect(const BuildOutcome &build,
             problems.add(Problem{QStringLiteral("nonzero-exit"),
                                  {},
                                  0,
-                                 QStringLiteral("exited with status %1 %2")
+                                 tr("exited with status %1 %2")
                                      .arg(it.key())
                                      .arg(runsPhrase(it.value(), total, kind)),
                                  it.value()});
         }
         if (notStarted > 0) {
-            problems.add(Problem{QStringLiteral("failed-to-start"),
-                                 {},
-                                 0,
-                                 QStringLiteral("could not start %1: %2")
-                                     .arg(runsPhrase(notStarted, total, kind), startError),
-                                 notStarted});
+            problems.add(Problem{
+                QStringLiteral("failed-to-start"),
+                {},
+                0,
+                tr("could not start %1: %2").arg(runsPhrase(notStarted, total, kind), startError),
+                notStarted});
         }
         for (auto it = limitsHit.cbegin(); it != limitsHit.cend(); ++it) {
             const QString outcome = it.key().section(u'|', 0, 0);
-            const QString limit = it.key().section(u'|', 1);
+            const QString limitText = it.key().section(u'|', 1);
             const QString consequence =
-                outcome == u"output-limit" ? QStringLiteral("; the rest was dropped") : QString();
-            problems.add(Problem{outcome,
-                                 {},
-                                 0,
-                                 QStringLiteral("stopped: it %1 %2%3")
-                                     .arg(limit, runsPhrase(it.value(), total, kind), consequence),
-                                 it.value()});
+                outcome == u"output-limit" ? tr("; the rest was dropped") : QString();
+            problems.add(
+                Problem{outcome,
+                        {},
+                        0,
+                        tr("stopped: it %1 %2%3")
+                            .arg(limitText, runsPhrase(it.value(), total, kind), consequence),
+                        it.value()});
         }
     }
     return problems.take();

@@ -1,9 +1,11 @@
 #include "processrunner.h"
 
 #include "logging.h"
+#include "memorycgroup.h"
 #include "processtree.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcessEnvironment>
@@ -14,9 +16,11 @@
 #include <cstring>
 #include <fcntl.h>
 #include <grp.h>
+#include <mutex>
 #include <poll.h>
 #include <sched.h>
 #include <sys/personality.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -36,6 +40,8 @@ constexpr int watchdogIntervalMs = 100;
 // When student code runs as "nobody", the kernel's own bound on that user's tasks backs up the
 // watchdog against a fork loop faster than it looks.
 constexpr rlim_t unprivilegedTaskBound = 4096;
+// How long a run waits for the processes of its killed tree to be handed over and reaped.
+constexpr int strayGraceMs = 1000;
 
 struct Pipe
 {
@@ -106,9 +112,24 @@ QString resolveProgram(const RunRequest &request)
     return found.isEmpty() ? QStandardPaths::findExecutable(request.program) : found;
 }
 
+// Writes the calling process's pid to fd with async-signal-safe calls only.
+bool writeOwnPid(int fd)
+{
+    char digits[24];
+    int length = 0;
+    for (long value = long(getpid()); value > 0; value /= 10) {
+        digits[length++] = char('0' + value % 10);
+    }
+    char text[24];
+    for (int i = 0; i < length; ++i) {
+        text[i] = digits[length - 1 - i];
+    }
+    return ::write(fd, text, size_t(length)) == ssize_t(length);
+}
+
 [[noreturn]] void execChild(const RunRequest &request, const ExecArguments &exec,
                             const QByteArray &workingDirectory, Pipe &out, Pipe &err, Pipe &status,
-                            Pipe &sandboxStatus, const cpu_set_t *cpus)
+                            Pipe &sandboxStatus, const cpu_set_t *cpus, int cgroupFd)
 {
     const auto failWith = [&](int code) {
         // Reports the stage and errno to the parent through the close-on-exec status pipe.
@@ -120,6 +141,10 @@ QString resolveProgram(const RunRequest &request)
     };
 
     setpgid(0, 0);
+    // Joins the run's memory cgroup before anything is executed, while still allowed to.
+    if (cgroupFd >= 0 && !writeOwnPid(cgroupFd)) {
+        failWith(5);
+    }
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, nullptr);
@@ -221,6 +246,8 @@ QString runOutcomeId(RunOutcome outcome)
         return QStringLiteral("task-limit");
     case RunOutcome::OutputExceeded:
         return QStringLiteral("output-limit");
+    case RunOutcome::FileSizeExceeded:
+        return QStringLiteral("file-size-limit");
     }
     return {};
 }
@@ -228,6 +255,18 @@ QString runOutcomeId(RunOutcome outcome)
 QStringList ProcessRunner::systemEnvironment()
 {
     return QProcessEnvironment::systemEnvironment().toStringList();
+}
+
+QString ProcessRunner::byteSize(qint64 bytes)
+{
+    constexpr qint64 kibibyte = 1024;
+    if (bytes >= kibibyte * kibibyte && bytes % (kibibyte * kibibyte) == 0) {
+        return tr("%1 MiB").arg(bytes / (kibibyte * kibibyte));
+    }
+    if (bytes >= kibibyte && bytes % kibibyte == 0) {
+        return tr("%1 KiB").arg(bytes / kibibyte);
+    }
+    return tr("%1 bytes").arg(bytes);
 }
 
 namespace {
@@ -241,28 +280,119 @@ enum class StopReason
     Memory,
     Tasks,
     Output,
+    FileSize,
 };
 
-// Kills the program's group and, in case something left the group, every process below it.
-void killTree(pid_t pid)
+// The children of this process that runs wait for, and the processes of run trees that may be
+// handed to this process (its subreaper role) when the tree is killed. Only those are reaped
+// here, so that no wait of another part of the program (a QProcess) is ever taken away.
+class ChildRegistry
 {
-    const QVector<ProcessInfo> processes = ProcessTree::snapshot();
-    QVector<pid_t> pending = {pid};
-    QSet<pid_t> seen;
-    while (!pending.isEmpty()) {
-        const pid_t current = pending.takeLast();
-        if (seen.contains(current)) {
-            continue;
+public:
+    static ChildRegistry &instance()
+    {
+        static ChildRegistry registry;
+        return registry;
+    }
+
+    // Forks with the registry locked, so that a reaper on another thread never sees the new
+    // child before it is known as waited for.
+    pid_t forkWaited()
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        const pid_t pid = fork();
+        if (pid > 0) {
+            m_waited.insert(pid);
         }
-        seen.insert(current);
-        kill(current, SIGKILL);
-        for (const ProcessInfo &process : processes) {
-            if (process.parent == current) {
-                pending.append(process.pid);
+        return pid;
+    }
+
+    void doneWaiting(pid_t pid)
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_waited.remove(pid);
+    }
+
+    void addStrays(const QVector<pid_t> &pids)
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        for (const pid_t pid : pids) {
+            if (!m_waited.contains(pid)) {
+                m_strays.insert(pid);
             }
         }
     }
+
+    // Reaps the strays that ended and were handed to this process. Waits up to graceMs while
+    // any of `awaited` (the processes of a tree just killed) is still dying. Returns how many
+    // were reaped.
+    int reapStrays(const QVector<pid_t> &awaited, int graceMs)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        int reaped = 0;
+        const pid_t self = getpid();
+        for (;;) {
+            const QVector<ProcessInfo> processes = ProcessTree::snapshot();
+            bool pending = false;
+            {
+                const std::lock_guard<std::mutex> lock(m_mutex);
+                QSet<pid_t> present;
+                for (const ProcessInfo &process : processes) {
+                    if (!m_strays.contains(process.pid) || m_waited.contains(process.pid)) {
+                        continue;
+                    }
+                    int ignored = 0;
+                    if (process.parent == self && process.state == 'Z' &&
+                        waitpid(process.pid, &ignored, WNOHANG) == process.pid) {
+                        ++reaped;
+                        continue;
+                    }
+                    present.insert(process.pid);
+                    // Still dying, or not handed over yet.
+                    pending = pending || awaited.contains(process.pid);
+                }
+                // A stray that is gone was reaped by its own parent inside the tree.
+                m_strays.intersect(present);
+            }
+            if (!pending || clock.elapsed() >= graceMs) {
+                return reaped;
+            }
+            usleep(5000);
+        }
+    }
+
+private:
+    std::mutex m_mutex;
+    QSet<pid_t> m_waited;
+    QSet<pid_t> m_strays;
+};
+
+// Makes this process the child subreaper of everything its runs start, once.
+void becomeSubreaper()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0) {
+            qCWarning(lcRunner).noquote()
+                << "cannot become a child subreaper; orphans of killed runs go to PID 1:"
+                << QString::fromLocal8Bit(strerror(errno));
+        }
+    });
+}
+
+// Kills the program's group and, in case something left the group, every process below it.
+// Returns what the tree had used just before, and notes its processes as strays to reap.
+TreeUsage killTree(pid_t pid)
+{
+    const QVector<ProcessInfo> processes = ProcessTree::snapshot();
+    const TreeUsage usage = ProcessTree::sum(processes, pid);
+    for (const pid_t member : usage.pids) {
+        kill(member, SIGKILL);
+    }
     kill(-pid, SIGKILL);
+    ChildRegistry::instance().addStrays(usage.pids);
+    return usage;
 }
 
 QByteArray readAvailable(int fd)
@@ -275,18 +405,106 @@ QByteArray readAvailable(int fd)
     return text;
 }
 
-// "4 MiB", "512 KiB", "1000 bytes": a limit as a person would write it.
-QString byteSize(qint64 bytes)
+// The first process below `parent` (its first child's line of first children) that is no
+// longer bwrap: the sandboxed program, once bwrap has set the sandbox up and executed it.
+pid_t sandboxedProgram(pid_t parent)
 {
-    constexpr qint64 kibibyte = 1024;
-    if (bytes >= kibibyte * kibibyte && bytes % (kibibyte * kibibyte) == 0) {
-        return QStringLiteral("%1 MiB").arg(bytes / (kibibyte * kibibyte));
+    pid_t current = parent;
+    for (int depth = 0; depth < 4; ++depth) {
+        QFile children(QStringLiteral("/proc/%1/task/%1/children").arg(current));
+        if (!children.open(QIODevice::ReadOnly)) {
+            return 0;
+        }
+        const QByteArray first = children.readAll().simplified().split(' ').value(0);
+        const pid_t child = pid_t(first.toLong());
+        if (child <= 0) {
+            return 0;
+        }
+        QFile comm(QStringLiteral("/proc/%1/comm").arg(child));
+        if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() != "bwrap") {
+            return child;
+        }
+        current = child;
     }
-    if (bytes >= kibibyte && bytes % kibibyte == 0) {
-        return QStringLiteral("%1 KiB").arg(bytes / kibibyte);
-    }
-    return QStringLiteral("%1 bytes").arg(bytes);
+    return 0;
 }
+
+// Holds the scratch folders a run may write, as the run sees them, so that they can be looked
+// at after it ended: a sandbox's folders in memory vanish with it unless a descriptor keeps
+// them. Finds the largest file in them.
+class ScratchWatch
+{
+public:
+    ScratchWatch(const RunRequest &request)
+        : m_folders(request.sandbox.scratchPaths)
+        , m_sandboxed(request.sandbox.enabled)
+        , m_limit(request.fileSizeLimitBytes)
+    {}
+    ~ScratchWatch()
+    {
+        for (const int fd : std::as_const(m_pinned)) {
+            ::close(fd);
+        }
+    }
+    ScratchWatch(const ScratchWatch &) = delete;
+    ScratchWatch &operator=(const ScratchWatch &) = delete;
+
+    bool wanted() const { return m_limit > 0 && !m_folders.isEmpty(); }
+    bool pinned() const { return !m_sandboxed || !m_pinned.isEmpty(); }
+
+    // Opens the folders inside the sandbox once its program runs.
+    void pin(pid_t bwrap)
+    {
+        if (pinned() || !wanted()) {
+            return;
+        }
+        const pid_t program = sandboxedProgram(bwrap);
+        if (program <= 0) {
+            return;
+        }
+        for (const QString &folder : m_folders) {
+            const QByteArray path =
+                QFile::encodeName(QStringLiteral("/proc/%1/root").arg(program) + folder);
+            const int fd = ::open(path.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            if (fd >= 0) {
+                m_pinned.append(fd);
+            }
+        }
+    }
+
+    // True when a file in the folders is as large as the limit allows.
+    bool limitReached() const
+    {
+        if (!wanted()) {
+            return false;
+        }
+        QStringList roots;
+        if (m_sandboxed) {
+            for (const int fd : m_pinned) {
+                roots.append(QStringLiteral("/proc/self/fd/%1").arg(fd));
+            }
+        } else {
+            roots = m_folders;
+        }
+        for (const QString &root : std::as_const(roots)) {
+            QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                it.next();
+                if (!it.fileInfo().isSymLink() && it.fileInfo().size() >= m_limit) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+private:
+    QStringList m_folders;
+    bool m_sandboxed;
+    qint64 m_limit;
+    QVector<int> m_pinned;
+};
 
 } // namespace
 
@@ -297,23 +515,37 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
         result.outcome = RunOutcome::Cancelled;
         return result;
     }
+    becomeSubreaper();
     const bool sandboxed = request.sandbox.enabled;
     const QString target = resolveProgram(request);
     if (target.isEmpty()) {
-        result.errorString = QStringLiteral("%1 was not found").arg(request.program);
+        result.errorString = tr("%1 was not found").arg(request.program);
         return result;
     }
     if (sandboxed && Sandbox::toolPath().isEmpty()) {
-        result.errorString = QStringLiteral("bubblewrap (bwrap) was not found; it is needed to "
-                                            "run %1 in a sandbox")
-                                 .arg(target);
+        result.errorString =
+            tr("bubblewrap (bwrap) was not found; it is needed to run %1 in a sandbox").arg(target);
         return result;
     }
+
+    // The kernel holds the memory limit where it can; the watchdog does elsewhere.
+    std::unique_ptr<MemoryCgroup> cgroup;
+    if (request.memoryLimitBytes > 0 && request.memoryEnforcement == MemoryEnforcement::Automatic &&
+        MemoryCgroup::available()) {
+        Expected<std::unique_ptr<MemoryCgroup>> created =
+            MemoryCgroup::create(request.memoryLimitBytes);
+        if (created) {
+            cgroup = std::move(created).value();
+        } else {
+            qCWarning(lcRunner).noquote() << created.error() << "- using the watchdog";
+        }
+    }
+    result.memoryCgroup = cgroup != nullptr;
 
     Pipe out, err, status, sandboxStatus;
     if (!out.open() || !err.open() || !status.open() || (sandboxed && !sandboxStatus.open())) {
         result.errorString =
-            QStringLiteral("cannot create pipes: %1").arg(QString::fromLocal8Bit(strerror(errno)));
+            tr("cannot create pipes: %1").arg(QString::fromLocal8Bit(strerror(errno)));
         for (Pipe *pipe : {&out, &err, &status, &sandboxStatus}) {
             pipe->closeRead();
             pipe->closeWrite();
@@ -332,22 +564,26 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
         QFile::encodeName(sandboxed ? QStringLiteral("/") : request.workingDirectory);
     cpu_set_t cpus;
     const bool pin = request.cpuCount > 0 && firstCpus(request.cpuCount, &cpus);
-    const bool watch = request.memoryLimitBytes > 0 || request.taskLimit > 0;
+    const bool watchMemory = request.memoryLimitBytes > 0 && !cgroup;
+    ScratchWatch scratch(request);
+    const bool watch = watchMemory || request.taskLimit > 0 || scratch.wanted();
 
     QElapsedTimer clock;
     clock.start();
-    const pid_t pid = fork();
+    const pid_t pid = ChildRegistry::instance().forkWaited();
     if (pid == 0) {
         execChild(request, exec, workingDirectory, out, err, status, sandboxStatus,
-                  pin ? &cpus : nullptr);
+                  pin ? &cpus : nullptr, cgroup ? cgroup->processListFd() : -1);
     }
     out.closeWrite();
     err.closeWrite();
     status.closeWrite();
     sandboxStatus.closeWrite();
+    if (cgroup) {
+        cgroup->closeProcessListFd();
+    }
     if (pid < 0) {
-        result.errorString =
-            QStringLiteral("cannot fork: %1").arg(QString::fromLocal8Bit(strerror(errno)));
+        result.errorString = tr("cannot fork: %1").arg(QString::fromLocal8Bit(strerror(errno)));
         for (Pipe *pipe : {&out, &err, &status, &sandboxStatus}) {
             pipe->closeRead();
         }
@@ -362,16 +598,28 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
     if (statusBytes > 0) {
         int ignored = 0;
         waitpid(pid, &ignored, 0);
+        ChildRegistry::instance().doneWaiting(pid);
         out.closeRead();
         err.closeRead();
         sandboxStatus.closeRead();
-        const char *stage = startFailure[0] == 2   ? "cannot enter the working directory"
-                            : startFailure[0] == 4 ? "cannot switch to an unprivileged user for"
-                                                   : "cannot execute";
-        result.errorString = QStringLiteral("%1 %2: %3")
-                                 .arg(QLatin1String(stage),
-                                      startFailure[0] == 2 ? request.workingDirectory : program,
-                                      QString::fromLocal8Bit(strerror(startFailure[1])));
+        const QString reason = QString::fromLocal8Bit(strerror(startFailure[1]));
+        switch (startFailure[0]) {
+        case 2:
+            result.errorString = tr("cannot enter the working directory %1: %2")
+                                     .arg(request.workingDirectory, reason);
+            break;
+        case 4:
+            result.errorString =
+                tr("cannot switch to an unprivileged user for %1: %2").arg(program, reason);
+            break;
+        case 5:
+            result.errorString =
+                tr("cannot join the memory cgroup for %1: %2").arg(program, reason);
+            break;
+        default:
+            result.errorString = tr("cannot execute %1: %2").arg(program, reason);
+            break;
+        }
         qCWarning(lcRunner).noquote() << result.errorString;
         return result;
     }
@@ -386,12 +634,13 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
     qint64 exitedAtMs = -1;
     qint64 nextWatchMs = 0;
     QByteArray bwrapStatus;
+    TreeUsage atStop;
     char buffer[65536];
 
     const auto stopFor = [&](StopReason reason) {
         if (stop == StopReason::None && !exited) {
             stop = reason;
-            killTree(pid);
+            atStop = killTree(pid);
         }
     };
 
@@ -401,11 +650,17 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
             if (waited == pid) {
                 exited = true;
                 exitedAtMs = clock.elapsed();
+                ChildRegistry::instance().doneWaiting(pid);
                 // Anything the program left running in its group goes with it.
                 kill(-pid, SIGKILL);
             }
         }
         if (!exited && stop == StopReason::None) {
+            // The sandbox's scratch folders are held as soon as its program runs, so that they
+            // can still be looked at if it ends before the next look.
+            if (!scratch.pinned()) {
+                scratch.pin(pid);
+            }
             if (clock.elapsed() >= request.timeLimitMs) {
                 stopFor(StopReason::Time);
             } else if (cancelled && cancelled->load()) {
@@ -416,16 +671,18 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
                 result.peakTreeResidentBytes =
                     qMax(result.peakTreeResidentBytes, tree.residentBytes);
                 result.peakTasks = qMax(result.peakTasks, tree.tasks);
+                ChildRegistry::instance().addStrays(tree.pids);
                 // Tasks first: a fork loop also adds up memory, but the loop is the cause.
                 if (request.taskLimit > 0 && tree.tasks > request.taskLimit) {
                     stopFor(StopReason::Tasks);
-                } else if (request.memoryLimitBytes > 0 &&
-                           tree.residentBytes > request.memoryLimitBytes &&
+                } else if (watchMemory && tree.residentBytes > request.memoryLimitBytes &&
                            ProcessTree::proportionalResidentBytes(tree.pids) >
                                request.memoryLimitBytes) {
                     // Forked children share their parent's pages until they write them; only
                     // the proportional count tells whether the tree really holds that much.
                     stopFor(StopReason::Memory);
+                } else if (scratch.limitReached()) {
+                    stopFor(StopReason::FileSize);
                 }
             }
         }
@@ -482,11 +739,33 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
         sandboxStatus.closeRead();
     }
     killTree(pid);
+    if (cgroup) {
+        cgroup->killAll();
+    }
+    if (!exited) {
+        // Stopped while the drain loop gave up on it: collect it now that it was killed.
+        if (wait4(pid, &waitStatus, 0, &usage) == pid) {
+            exited = true;
+        }
+        ChildRegistry::instance().doneWaiting(pid);
+    }
+    // What a killed tree leaves behind was handed to this process: reap it now.
+    ChildRegistry::instance().reapStrays(atStop.pids, strayGraceMs);
 
     result.wallMs = exitedAtMs >= 0 ? exitedAtMs : clock.elapsed();
-    result.cpuSeconds = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-                        double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    const double waitedCpu = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                             double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    // A killed tree's processes are never waited for by their parents, so their time is not in
+    // the rusage: take what the tree had used when it was stopped.
+    result.cpuSeconds = qMax(waitedCpu, ProcessTree::ticksToSeconds(atStop.cpuTicks));
     result.maxResidentKb = usage.ru_maxrss;
+    const bool outOfMemory = cgroup && cgroup->outOfMemoryKilled();
+    if (cgroup) {
+        result.peakTreeResidentBytes = qMax(result.peakTreeResidentBytes, cgroup->peakBytes());
+        cgroup.reset(); // removes the group
+    }
+    // A sandbox's files are looked at once more now that nothing writes them.
+    const bool fileLimitReached = stop == StopReason::None && scratch.limitReached();
 
     // bwrap hands a signal that ended the program on as exit status 128 + signal.
     int endSignal = WIFSIGNALED(waitStatus) ? WTERMSIG(waitStatus) : 0;
@@ -499,6 +778,11 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
                                  result.cpuSeconds >= request.cpuLimitSeconds);
     const bool sandboxNeverStarted =
         sandboxed && stop == StopReason::None && !bwrapStatus.contains("child-pid");
+    if (stop == StopReason::None && outOfMemory) {
+        stop = StopReason::Memory; // the kernel did what the watchdog would have done
+    } else if (stop == StopReason::None && (endSignal == SIGXFSZ || fileLimitReached)) {
+        stop = StopReason::FileSize;
+    }
     switch (stop) {
     case StopReason::Cancel:
         result.outcome = RunOutcome::Cancelled;
@@ -509,23 +793,27 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
         break;
     case StopReason::Memory:
         result.outcome = RunOutcome::MemoryExceeded;
-        result.limitHit =
-            QStringLiteral("used more than %1 of memory").arg(byteSize(request.memoryLimitBytes));
+        result.limitHit = tr("used more than %1 of memory").arg(byteSize(request.memoryLimitBytes));
         break;
     case StopReason::Tasks:
         result.outcome = RunOutcome::TooManyTasks;
         result.limitHit =
-            QStringLiteral("ran more than %1 processes and threads at once").arg(request.taskLimit);
+            tr("ran more than %1 processes and threads at once").arg(request.taskLimit);
         break;
     case StopReason::Output:
         result.outcome = RunOutcome::OutputExceeded;
-        result.limitHit = QStringLiteral("printed more than ") + byteSize(request.outputLimitBytes);
+        result.limitHit = tr("printed more than %1").arg(byteSize(request.outputLimitBytes));
+        break;
+    case StopReason::FileSize:
+        result.outcome = RunOutcome::FileSizeExceeded;
+        result.limitHit = tr("wrote a file as large as a run may (%1); the write failed")
+                              .arg(byteSize(request.fileSizeLimitBytes));
         break;
     case StopReason::None:
         if (sandboxNeverStarted) {
             result.outcome = RunOutcome::FailedToStart;
             result.errorString =
-                QStringLiteral("the sandbox could not start %1: %2")
+                tr("the sandbox could not start %1: %2")
                     .arg(target, QString::fromLocal8Bit(result.standardError).trimmed());
         } else if (overCpu) {
             result.outcome = RunOutcome::TimedOut;
@@ -541,7 +829,9 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
     }
     qCDebug(lcRunner).noquote() << target << request.arguments.join(u' ') << "->"
                                 << runOutcomeId(result.outcome) << result.exitCode << "in"
-                                << result.wallMs << "ms" << (sandboxed ? "(sandboxed)" : "");
+                                << result.wallMs << "ms," << result.cpuSeconds << "s CPU"
+                                << (sandboxed ? "(sandboxed)" : "")
+                                << (result.memoryCgroup ? "(memory cgroup)" : "");
     return result;
 }
 

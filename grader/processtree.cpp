@@ -13,7 +13,10 @@ namespace RaceGrade {
 namespace {
 
 // Fields of /proc/<pid>/stat counted from the state field, the first one after "(comm)".
+constexpr int stateField = 0;
 constexpr int parentField = 1;
+constexpr int groupField = 2;
+constexpr int userTimeField = 11; // then system time, children's user and system time
 constexpr int threadsField = 17;
 // Fields of /proc/<pid>/statm: total, resident and shared (file-backed) pages.
 constexpr int statmResidentField = 1;
@@ -56,6 +59,11 @@ std::optional<ProcessInfo> ProcessTree::parseStat(const QByteArray &stat, const 
     bool sharedOk = false;
     info.parent = pid_t(fields.at(parentField).toLong(&parentOk));
     info.threads = fields.at(threadsField).toInt(&threadsOk);
+    info.state = fields.at(stateField).isEmpty() ? char(0) : fields.at(stateField).at(0);
+    info.processGroup = pid_t(fields.at(groupField).toLong());
+    for (int field = userTimeField; field < userTimeField + 4; ++field) {
+        info.cpuTicks += fields.at(field).toLongLong();
+    }
     const qint64 resident = pages.at(statmResidentField).toLongLong(&residentOk);
     const qint64 shared = pages.at(statmSharedField).toLongLong(&sharedOk);
     if (!parentOk || !threadsOk || !residentOk || !sharedOk) {
@@ -89,6 +97,7 @@ TreeUsage ProcessTree::sum(const QVector<ProcessInfo> &processes, pid_t root)
         seen.insert(process.pid);
         usage.residentBytes += process.residentBytes;
         usage.tasks += qMax(1, process.threads);
+        usage.cpuTicks += process.cpuTicks;
         ++usage.processes;
         usage.pids.append(process.pid);
         pending += children.value(process.pid);
@@ -119,6 +128,12 @@ QVector<ProcessInfo> ProcessTree::snapshot()
     }
     closedir(proc);
     return processes;
+}
+
+double ProcessTree::ticksToSeconds(qint64 ticks)
+{
+    static const long ticksPerSecond = sysconf(_SC_CLK_TCK);
+    return ticksPerSecond > 0 ? double(ticks) / double(ticksPerSecond) : 0.0;
 }
 
 qint64 ProcessTree::parseRollup(const QByteArray &rollup)

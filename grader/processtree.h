@@ -16,6 +16,10 @@ struct ProcessInfo
     /// libraries it shares with others, which would be counted once per process.
     qint64 residentBytes = 0;
     int threads = 0;
+    char state = 0; ///< 'R', 'S', 'Z' (zombie) and so on
+    /// Clock ticks of CPU time: its own and that of the children it waited for.
+    qint64 cpuTicks = 0;
+    pid_t processGroup = 0;
 };
 
 /// What a process and all of its descendants use together.
@@ -24,6 +28,7 @@ struct TreeUsage
     qint64 residentBytes = 0;
     int tasks = 0; ///< threads of all processes, each process counting at least one
     int processes = 0;
+    qint64 cpuTicks = 0; ///< CPU time of the processes, see ProcessInfo::cpuTicks
     QVector<pid_t> pids; ///< the processes counted
 };
 
@@ -47,6 +52,8 @@ public:
     static qint64 proportionalResidentBytes(const QVector<pid_t> &pids);
     /// Reads the "Pss_Anon:" (or, on older kernels, "Pss:") line of a smaps_rollup text.
     static qint64 parseRollup(const QByteArray &rollup);
+    /// Seconds of CPU time for a number of clock ticks.
+    static double ticksToSeconds(qint64 ticks);
 };
 
 } // namespace RaceGrade

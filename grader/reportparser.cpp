@@ -349,6 +349,12 @@ bool ReportStateMachine::takeBoundary(QStringView line, QStringView trimmed)
         m_failure.kind =
             mapping ? FailureKind::SanitizerMappingFailure : FailureKind::SanitizerFatal;
         m_failure.message = unprefixed.toString();
+        // "SEGV on unknown address 0x0 (pc 0x55… bp 0x… sp 0x… T2)": the registers differ in
+        // every run and say nothing to a student; the stack that follows says where.
+        const qsizetype registers = m_failure.message.indexOf(QLatin1String(" (pc 0x"));
+        if (registers > 0) {
+            m_failure.message.truncate(registers);
+        }
         m_state = State::SanitizerFailure;
         return true;
     }

@@ -28,6 +28,9 @@ struct RunRecord
     QString standardError;
     ParsedOutput parsed;
     QVector<HarnessVerdict> verdicts;
+    /// Lines that looked like verdicts but lacked the grading's key: printed by something other
+    /// than the hidden test, such as a submission trying to fake a pass.
+    int forgedVerdictLines = 0;
 
     bool instrumented() const { return binary != BinaryKind::PlainProgram; }
     bool finished() const { return result.outcome == RunOutcome::Exited; }

@@ -3,9 +3,11 @@
 #include "logging.h"
 #include "processrunner.h"
 
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <unistd.h>
@@ -19,13 +21,29 @@ const char *const systemRootNames[] = {"bin", "sbin", "lib", "lib32", "lib64", "
 // /dev/shm: POSIX shared memory, which none of the exercises needs much of.
 constexpr qint64 smallTmpfsBytes = 1024 * 1024;
 
+// What the check's program prints, one fact a line, read back by Sandbox::judgeProbe().
+QString probeScript(const QStringList &hidden)
+{
+    QString script = QStringLiteral("echo \"pid=$$\"\n"
+                                    "echo \"processes=$(ls /proc | grep -c '^[0-9]')\"\n"
+                                    "echo \"uid=$(id -u)\"\n"
+                                    "sed -n 's/^ *\\([^:]*\\):.*/interface=\\1/p' /proc/net/dev\n"
+                                    "touch ./written && echo writable=yes\n");
+    for (const QString &path : hidden) {
+        script += QStringLiteral("if [ -e '%1' ]; then echo 'visible=%1'; else echo 'hidden=%1'; "
+                                 "fi\n")
+                      .arg(path);
+    }
+    return script;
+}
+
 SandboxStatus probe()
 {
     SandboxStatus status;
     status.tool = Sandbox::toolPath();
     if (status.tool.isEmpty()) {
-        status.problem = QStringLiteral("bubblewrap is not installed (on Debian: apt-get install "
-                                        "bubblewrap)");
+        status.problem = Sandbox::tr("bubblewrap is not installed (on Debian: apt-get install "
+                                     "bubblewrap)");
         return status;
     }
     RunRequest version;
@@ -36,20 +54,31 @@ SandboxStatus probe()
     const RunResult versionResult = ProcessRunner::run(version);
     status.version = QString::fromUtf8(versionResult.standardOutput).trimmed();
 
+    // The scratch folder of the check, and a neighbour standing for another submission.
     QTemporaryDir scratch;
+    QTemporaryDir neighbour;
     const QString handOverProblem =
         scratch.isValid() ? Sandbox::handOver(scratch.path()) : scratch.errorString();
-    if (!handOverProblem.isEmpty()) {
-        status.problem = QStringLiteral("cannot prepare a folder for the sandbox check: %1")
-                             .arg(handOverProblem);
+    if (!handOverProblem.isEmpty() || !neighbour.isValid()) {
+        status.problem =
+            Sandbox::tr("cannot prepare a folder for the sandbox check: %1")
+                .arg(handOverProblem.isEmpty() ? neighbour.errorString() : handOverProblem);
         return status;
     }
-    // The check runs what gradings run: a program in the sandbox, here one that lists the
-    // network interfaces it can see and whether it can write to its scratch folder.
+    QFile other(neighbour.filePath(QStringLiteral("other-student.go")));
+    if (other.open(QIODevice::WriteOnly)) {
+        other.write("package main\n");
+        other.close();
+    }
+    QStringList hidden = {QDir::homePath(), other.fileName(), QStringLiteral("/home"),
+                          QStringLiteral("/root"), QStringLiteral("/var")};
+    hidden.removeDuplicates();
+
+    // The check runs what gradings run: a program in the sandbox, here a shell that reports
+    // what it can see.
     RunRequest check;
     check.program = QStringLiteral("/bin/sh");
-    check.arguments = QStringList{QStringLiteral("-c"),
-                                  QStringLiteral("cat /proc/net/dev && touch ./written && id -u")};
+    check.arguments = QStringList{QStringLiteral("-c"), probeScript(hidden)};
     check.workingDirectory = scratch.path();
     check.environment = QStringList{QStringLiteral("PATH=/usr/bin:/bin")};
     check.timeLimitMs = 20000;
@@ -60,26 +89,36 @@ SandboxStatus probe()
     const QString errors = QString::fromUtf8(result.standardError).trimmed();
     if (!result.exitedWith(0)) {
         status.problem =
-            QStringLiteral("bubblewrap cannot start a sandbox here (%1); user namespaces are "
-                           "probably disabled or not allowed in this container")
+            Sandbox::tr("bubblewrap cannot start a sandbox here (%1); user namespaces are "
+                        "probably disabled or not allowed in this container")
                 .arg(!errors.isEmpty() ? errors.left(300)
                      : !result.errorString.isEmpty()
                          ? result.errorString
                          : QStringLiteral("exit status %1").arg(result.exitCode));
         return status;
     }
-    for (const QString &line : output.split(u'\n')) {
-        const int colon = line.indexOf(u':');
-        const QString interface = line.left(colon).trimmed();
-        if (colon > 0 && !interface.isEmpty() && interface != u"lo") {
-            status.problem =
-                QStringLiteral("the sandbox still sees the network interface %1").arg(interface);
-            return status;
+    status.checks = Sandbox::judgeProbe(output);
+    // What the program wrote tells, from the host's side, whom it really ran as: inside the
+    // sandbox every user looks like nobody.
+    const QFileInfo written(scratch.path() + QStringLiteral("/written"));
+    for (SandboxCheck &entry : status.checks) {
+        if (entry.name == Sandbox::tr("scratch folder") && !written.exists()) {
+            entry.passed = false;
+            entry.detail = Sandbox::tr("what the program wrote did not arrive in its folder");
+        } else if (entry.name == Sandbox::tr("user") && written.exists() &&
+                   Sandbox::dropsPrivileges()) {
+            const bool nobody = written.ownerId() == Sandbox::unprivilegedId;
+            entry.passed = entry.passed && nobody;
+            entry.detail += Sandbox::tr("; the grader runs as root, and the files the program "
+                                        "writes belong to uid %1 on the host")
+                                .arg(written.ownerId());
         }
     }
-    if (!QFileInfo::exists(scratch.path() + QStringLiteral("/written"))) {
-        status.problem = QStringLiteral("a sandboxed program could not write to its own folder");
-        return status;
+    for (const SandboxCheck &entry : std::as_const(status.checks)) {
+        if (!entry.passed) {
+            status.problem = Sandbox::tr("%1: %2").arg(entry.name, entry.detail);
+            return status;
+        }
     }
     status.available = true;
     return status;
@@ -173,6 +212,68 @@ QVector<RootEntry> Sandbox::hostRootEntries()
         }
     }
     return entries;
+}
+
+QVector<SandboxCheck> Sandbox::judgeProbe(const QString &output)
+{
+    QStringList interfaces;
+    QStringList visible;
+    QStringList hidden;
+    QHash<QString, QString> facts;
+    for (const QString &line : output.split(u'\n', Qt::SkipEmptyParts)) {
+        const QString key = line.section(u'=', 0, 0);
+        const QString value = line.section(u'=', 1).trimmed();
+        if (key == u"interface") {
+            if (value != u"Inter-|" && value != u"face |" && !value.isEmpty()) {
+                interfaces.append(value);
+            }
+        } else if (key == u"visible") {
+            visible.append(value);
+        } else if (key == u"hidden") {
+            hidden.append(value);
+        } else {
+            facts.insert(key, value);
+        }
+    }
+    QVector<SandboxCheck> checks;
+    QStringList outside;
+    for (const QString &interface : std::as_const(interfaces)) {
+        if (interface != u"lo") {
+            outside.append(interface);
+        }
+    }
+    checks.append(
+        {tr("network"), outside.isEmpty() && !facts.isEmpty(),
+         outside.isEmpty()
+             ? tr("only its own loopback interface (%1)")
+                   .arg(interfaces.isEmpty() ? tr("none") : interfaces.join(QStringLiteral(", ")))
+             : tr("sees the network interface %1").arg(outside.join(QStringLiteral(", ")))});
+    checks.append({tr("host files"), visible.isEmpty() && !hidden.isEmpty(),
+                   visible.isEmpty() ? tr("cannot see %1").arg(hidden.join(QStringLiteral(", ")))
+                                     : tr("can see %1").arg(visible.join(QStringLiteral(", ")))});
+    bool pidOk = false;
+    const int pid = facts.value(QStringLiteral("pid")).toInt(&pidOk);
+    const int processes = facts.value(QStringLiteral("processes")).toInt();
+    // Alone in a PID namespace the shell is process 1 or 2 (bwrap's own init comes first) and
+    // sees only itself, its init and the commands it starts.
+    const bool ownNamespace = pidOk && pid <= 3 && processes < 10;
+    checks.append(
+        {tr("PID namespace"), ownNamespace,
+         ownNamespace
+             ? tr("its own: it is process %1 and sees %2 processes").arg(pid).arg(processes)
+             : tr("shared with the host: it is process %1 and sees %2 "
+                  "processes")
+                   .arg(facts.value(QStringLiteral("pid")))
+                   .arg(processes)});
+    const QString uid = facts.value(QStringLiteral("uid"));
+    const bool unprivileged = uid == QString::number(unprivilegedId);
+    checks.append({tr("user"), unprivileged,
+                   unprivileged ? tr("runs as uid %1 (nobody)").arg(uid)
+                                : tr("runs as uid %1, not as nobody").arg(uid)});
+    const bool writable = facts.value(QStringLiteral("writable")) == u"yes";
+    checks.append({tr("scratch folder"), writable,
+                   writable ? tr("writable") : tr("a sandboxed program could not write to it")});
+    return checks;
 }
 
 const SandboxStatus &Sandbox::status()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QPair>
 #include <QString>
 #include <QStringList>
@@ -29,13 +30,22 @@ struct RootEntry
     QString linkTarget; ///< "usr/bin" when the entry is a symbolic link; empty for a folder
 };
 
+/// One thing the start-up check looked at inside the sandbox.
+struct SandboxCheck
+{
+    QString name; ///< "network", "home folder", "PID namespace", ...
+    bool passed = false;
+    QString detail; ///< what was seen, in words
+};
+
 /// Whether student code can be isolated on this machine.
 struct SandboxStatus
 {
     bool available = false;
-    QString tool;    ///< path of bwrap
-    QString version; ///< "bubblewrap 0.8.0"
-    QString problem; ///< why it cannot be used, in words a user can act on
+    QVector<SandboxCheck> checks; ///< every check made, passed or not, in order
+    QString tool;                 ///< path of bwrap
+    QString version;              ///< "bubblewrap 0.8.0"
+    QString problem;              ///< why it cannot be used, in words a user can act on
 
     /// One line for reports: what isolates the code, or plainly that nothing does.
     QString summary(bool requested) const;
@@ -46,6 +56,8 @@ struct SandboxStatus
 /// unprivileged user, and the whole tree dying with the grader.
 class Sandbox
 {
+    Q_DECLARE_TR_FUNCTIONS(Sandbox)
+
 public:
     /// The user id that student code runs as when RaceGrade itself runs as root ("nobody").
     static constexpr unsigned unprivilegedId = 65534;
@@ -59,9 +71,15 @@ public:
     /// The entries of / that the sandbox recreates, as found on this machine.
     static QVector<RootEntry> hostRootEntries();
 
-    /// Checks once per process that a sandboxed program really starts here; later calls return
-    /// the first answer. Thread-safe.
+    /// Checks once per process that a sandboxed program really starts here and sees what it
+    /// should: no network but its own loopback, no home folder, no other submission, no /var,
+    /// /home or /root, its own PID namespace, the unprivileged user when the grader is root,
+    /// and a writable scratch folder. Later calls return the first answer. Thread-safe.
     static const SandboxStatus &status();
+
+    /// Reads the output of the check's program (see status()) into checks: network, host
+    /// files, PID namespace, user and scratch folder, in that order. Pure.
+    static QVector<SandboxCheck> judgeProbe(const QString &output);
 
     /// The bwrap program: $RACEGRADE_BWRAP when set (another build, or a test's stand-in),
     /// else bwrap from PATH; empty when there is none.

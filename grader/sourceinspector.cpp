@@ -118,6 +118,8 @@ QString codeOnly(const QString &text, Language language)
             if (c == u'*' && next == u'/') {
                 state = State::Code;
                 ++i;
+            } else if (c == u'\n') {
+                code.append(c); // lines keep their numbers
             }
             break;
         case State::Quoted:
@@ -152,9 +154,9 @@ Diagnostic inputError(const QString &fileName, int line, int column, const QStri
 QString sizeText(qint64 bytes)
 {
     if (bytes >= 1024 * 1024) {
-        return QStringLiteral("%1 MiB").arg(double(bytes) / (1024 * 1024), 0, 'f', 1);
+        return SourceInspector::tr("%1 MiB").arg(double(bytes) / (1024 * 1024), 0, 'f', 1);
     }
-    return QStringLiteral("%1 KiB").arg((bytes + 1023) / 1024);
+    return SourceInspector::tr("%1 KiB").arg((bytes + 1023) / 1024);
 }
 
 } // namespace
@@ -170,18 +172,18 @@ SourceInspection SourceInspector::inspect(const QByteArray &bytes, Language lang
 
     if (bytes.size() > maxSourceBytes) {
         return refuse(0, 0,
-                      QStringLiteral("the file is %1; a solution may be at most %2")
+                      SourceInspector::tr("the file is %1; a solution may be at most %2")
                           .arg(sizeText(bytes.size()), sizeText(maxSourceBytes)));
     }
     if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
-        return refuse(1, 1, QStringLiteral("the file is saved as UTF-16; save it as UTF-8"));
+        return refuse(1, 1, SourceInspector::tr("the file is saved as UTF-16; save it as UTF-8"));
     }
     const qsizetype nul = bytes.indexOf('\0');
     if (nul >= 0) {
         const Position at = positionOf(bytes, nul);
         return refuse(at.line, at.column,
-                      QStringLiteral("the file is not text (it holds a zero byte on line %1): "
-                                     "is it a compiled program or an archive?")
+                      SourceInspector::tr("the file is not text (it holds a zero byte on line %1): "
+                                          "is it a compiled program or an archive?")
                           .arg(at.line));
     }
 
@@ -189,46 +191,63 @@ SourceInspection SourceInspector::inspect(const QByteArray &bytes, Language lang
     if (source.startsWith(utf8Mark)) {
         source.remove(0, utf8Mark.size());
         inspection.notes.append(
-            QStringLiteral("%1 starts with a byte-order mark, which was left out").arg(fileName));
+            SourceInspector::tr("%1 starts with a byte-order mark, which was left out")
+                .arg(fileName));
     }
     if (source.contains("\r\n")) {
         source.replace("\r\n", "\n");
         inspection.notes.append(
-            QStringLiteral("%1 has Windows line ends (CRLF), read as plain ones").arg(fileName));
+            SourceInspector::tr("%1 has Windows line ends (CRLF), read as plain ones")
+                .arg(fileName));
     }
     inspection.source = source;
 
     if (source.trimmed().isEmpty()) {
-        return refuse(1, 1, QStringLiteral("the file is empty"));
+        return refuse(1, 1, SourceInspector::tr("the file is empty"));
     }
     const qsizetype invalid = firstInvalidUtf8(source);
     if (invalid >= 0) {
         const Position at = positionOf(source, invalid);
-        const QString where = QStringLiteral("line %1 is not valid UTF-8 (byte 0x%2 at column %3)")
-                                  .arg(at.line)
-                                  .arg(uchar(source.at(invalid)), 2, 16, QLatin1Char('0'))
-                                  .arg(at.column);
+        const QString where =
+            SourceInspector::tr("line %1 is not valid UTF-8 (byte 0x%2 at column %3)")
+                .arg(at.line)
+                .arg(uchar(source.at(invalid)), 2, 16, QLatin1Char('0'))
+                .arg(at.column);
         if (language == Language::Go) {
             // The Go compiler refuses such files, with a less helpful message.
             return refuse(at.line, at.column,
-                          where + QStringLiteral("; Go source must be UTF-8: save the file as "
-                                                 "UTF-8"));
+                          where + SourceInspector::tr("; Go source must be UTF-8: save the file as "
+                                                      "UTF-8"));
         }
-        inspection.notes.append(QStringLiteral("%1: %2; reports may show such characters "
-                                               "as \uFFFD")
+        inspection.notes.append(SourceInspector::tr("%1: %2; reports may show such characters "
+                                                    "as \uFFFD")
                                     .arg(fileName, where));
     }
 
     const QString code = codeOnly(QString::fromUtf8(source), language);
+    if (language == Language::Go) {
+        // A Go file outside package main builds into an archive, not a program.
+        static const QRegularExpression packageClause(
+            QStringLiteral(R"(^\s*package\s+(?<name>[\p{L}_][\p{L}\p{N}_]*))"),
+            QRegularExpression::MultilineOption);
+        const QRegularExpressionMatch clause = packageClause.match(code);
+        if (clause.hasMatch() && clause.captured(u"name") != u"main") {
+            const int line = int(code.left(clause.capturedStart(u"name")).count(u'\n')) + 1;
+            return refuse(line, 1,
+                          SourceInspector::tr("package must be main to build a program (this "
+                                              "file says `package %1`)")
+                              .arg(clause.captured(u"name")));
+        }
+    }
     static const QRegularExpression goMain(QStringLiteral(R"(\bfunc\s+main\s*\(\s*\))"));
     static const QRegularExpression cppMain(QStringLiteral(R"(\bmain\s*\()"));
     if (!code.contains(language == Language::Go ? goMain : cppMain)) {
         return refuse(0, 0,
                       language == Language::Go
-                          ? QStringLiteral("the file has no func main(); the program "
-                                           "starts there")
-                          : QStringLiteral("the file has no main function; the program "
-                                           "starts there"));
+                          ? SourceInspector::tr("the file has no func main(); the program "
+                                                "starts there")
+                          : SourceInspector::tr("the file has no main function; the program "
+                                                "starts there"));
     }
     return inspection;
 }

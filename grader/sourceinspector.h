@@ -4,6 +4,7 @@
 #include "language.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QStringList>
 #include <QVector>
 
@@ -29,6 +30,8 @@ struct SourceInspection
 /// would otherwise end in a confusing compiler message or none. Pure: bytes in, a value out.
 class SourceInspector
 {
+    Q_DECLARE_TR_FUNCTIONS(SourceInspector)
+
 public:
     /// The largest file accepted; solutions to the exercises are a few KiB.
     static constexpr qint64 maxSourceBytes = 1024 * 1024;

@@ -3,6 +3,7 @@
 #include "diagnostic.h"
 #include "stackframe.h"
 
+#include <QCoreApplication>
 #include <optional>
 
 namespace RaceGrade {
@@ -12,16 +13,26 @@ namespace RaceGrade {
 /// name the student knows.
 class SourceMapper
 {
+    Q_DECLARE_TR_FUNCTIONS(SourceMapper)
+
 public:
     SourceMapper(const QString &workspaceRoot, const QString &submissionFileName,
                  const QString &displayPath);
 
-    /// True when the path is the submission, as a workspace path or a relative one ("./main.go").
+    /// True when the path is the submission, as a workspace path or a relative one ("./main.go",
+    /// "/tmp/x/harness/./main.cpp"); paths are compared in their clean form.
     bool isSubmission(QStringView path) const;
     /// True for the hidden harness file.
     bool isHarness(QStringView path) const;
-    /// The student's display path for submission paths; other paths unchanged.
+    /// The student's display path for submission paths, hiddenTestLabel() for the harness (whose
+    /// scratch path means nothing to a student and is gone after the grading); other paths in
+    /// their clean form.
     QString displayPath(const QString &path) const;
+    /// How reports name the hidden test harness: "the hidden test".
+    static QString hiddenTestLabel();
+    /// "counter.go:13" for a displayed file and line; just "the hidden test" for the harness,
+    /// whose lines a student cannot see.
+    static QString placeText(const QString &displayFile, int line);
 
     /// The innermost frame in the student's file, if any.
     std::optional<StackFrame> firstSubmissionFrame(const Stack &stack) const;

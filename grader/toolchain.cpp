@@ -23,11 +23,6 @@ std::unique_ptr<Toolchain> Toolchain::create(Language language, const GradeOptio
     return std::make_unique<CppToolchain>(options);
 }
 
-QVector<Diagnostic> Toolchain::inspectSource(const QByteArray &, const QString &) const
-{
-    return {};
-}
-
 BuildCommand Toolchain::vetCommand(const Workspace &, const QStringList &) const
 {
     return {};

@@ -20,6 +20,9 @@ struct BuildCommand
     QStringList arguments;
     QString workingDirectory;
     QString outputFile; ///< the binary it writes; empty for checks such as go vet
+    /// Argument lists of commands of the same program, in the same folder, that must succeed
+    /// first (e.g. compiling an object the main command links).
+    QVector<QStringList> preparation;
 
     QString displayLine() const;
 };
@@ -47,9 +50,6 @@ public:
     /// "go1.19.8", "g++ 12.2.0"
     virtual QString version() const = 0;
 
-    /// Problems found in the source before any compiler runs (e.g. a Go package that is not main).
-    virtual QVector<Diagnostic> inspectSource(const QByteArray &source,
-                                              const QString &fileName) const;
     virtual BuildCommand programBuild(const Workspace &workspace, bool raceDetector) const = 0;
     virtual BuildCommand harnessBuild(const Workspace &workspace) const = 0;
     /// The static checker with the given analyzers; nullopt-like empty program when unsupported.

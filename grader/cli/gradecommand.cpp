@@ -7,6 +7,7 @@
 #include "grader.h"
 #include "gradingoptions.h"
 #include "humanreport.h"
+#include "signalcancel.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -142,9 +143,17 @@ int GradeCommand::run(const QStringList &arguments)
                 QStringLiteral("\r\x1b[K%1 %2/%3").arg(step.stage).arg(step.done).arg(step.total));
         };
     }
-    const Grade grade = Grader::grade(request, progress);
+    // Ctrl+C or a kill stops the grading, which removes its scratch folder before this returns.
+    const SignalCancel stopOnSignal;
+    const Grade grade = Grader::grade(request, progress, stopOnSignal.flag());
     if (err.isTerminal()) {
         err.write(QStringLiteral("\r\x1b[K"));
+    }
+    if (stopOnSignal.signal() != 0) {
+        err.writeLine(QStringLiteral("racegrade-cli: stopped by signal %1; the grading was "
+                                     "cancelled and its scratch folder removed")
+                          .arg(stopOnSignal.signal()));
+        return stopOnSignal.exitStatus();
     }
 
     if (parser.isSet(jsonOption)) {

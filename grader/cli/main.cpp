@@ -89,6 +89,11 @@ int main(int argc, char *argv[])
     // The sub-command's parser sees "racegrade-cli <command> [options]" as its program name.
     arguments[0] = arguments.at(0) + u' ' + command;
     arguments.removeAt(1);
+    // QCommandLineParser's help begins "Usage: " with the application's first argument: make
+    // that the command as a user types it, not the path of the executable.
+    static QByteArray usageName;
+    usageName = QByteArrayLiteral("racegrade-cli ") + command.toLocal8Bit();
+    argv[0] = usageName.data();
     if (command == u"grade") {
         return GradeCommand::run(arguments);
     }

@@ -5,6 +5,7 @@
 #include "sandbox.h"
 
 #include <QCommandLineParser>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -34,13 +35,26 @@ int SandboxCommand::run(const QStringList &arguments)
     }
     const SandboxStatus &status = Sandbox::status();
     if (parser.isSet(jsonOption)) {
+        QJsonArray checks;
+        for (const SandboxCheck &check : status.checks) {
+            checks.append(QJsonObject{{QStringLiteral("name"), check.name},
+                                      {QStringLiteral("passed"), check.passed},
+                                      {QStringLiteral("detail"), check.detail}});
+        }
         const QJsonObject object{{QStringLiteral("available"), status.available},
                                  {QStringLiteral("tool"), status.tool},
                                  {QStringLiteral("version"), status.version},
                                  {QStringLiteral("problem"), status.problem},
-                                 {QStringLiteral("summary"), status.summary(true)}};
+                                 {QStringLiteral("summary"), status.summary(true)},
+                                 {QStringLiteral("checks"), checks}};
         out.write(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
     } else {
+        // Each check on its own line, so that a failing one is easy to see.
+        for (const SandboxCheck &check : status.checks) {
+            out.writeLine(QStringLiteral("  %1  %2: %3")
+                              .arg(check.passed ? QStringLiteral("ok  ") : QStringLiteral("FAIL"),
+                                   check.name, check.detail));
+        }
         out.writeLine(status.summary(true));
         if (!status.available) {
             out.writeLine(QStringLiteral("Gradings stop with this reason until you pass "

@@ -673,8 +673,7 @@ void TestReportParser::runtimeFailures_data()
         << s("tsan-clang-segv.txt")
         << failureOutput(
                FailureKind::SanitizerFatal,
-               "ERROR: ThreadSanitizer: SEGV on unknown address 0x000000000000 (pc "
-               "0x55a6431c237b bp 0x7fffa8d6cc50 sp 0x7fffa8d6cc30 T7161)",
+               "ERROR: ThreadSanitizer: SEGV on unknown address 0x000000000000",
                {tsanDemo("main", "segv.cpp", 8, 12, "crash"),
                 frame("__libc_start_call_main", s("csu/../sysdeps/nptl/libc_start_call_main.h"), 58,
                       16, "libc.so.6"),

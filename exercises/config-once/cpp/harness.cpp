@@ -3,7 +3,9 @@
 // The grader copies the student's file next to this one as main.cpp and builds
 //     g++ -std=c++20 -g -O1 -fsanitize=thread -pthread harness.cpp -o harness
 // The student's main() is renamed so that this file can have its own. For each
-// test the harness prints one line "@@racegrade <test-id> pass|fail <detail>".
+// test the harness prints one line "@@racegrade <key> <test-id> pass|fail <detail>",
+// where <key> is the grading's verdict key, handed over at start-up by an object the
+// grader compiles on its own (racegrade_key.cpp) and links in.
 // The tests are templates on the student's class, so a missing or misspelt
 // Load() turns into failing verdicts instead of a build error.
 #define main racegrade_student_main
@@ -30,6 +32,27 @@
 #include <unistd.h>
 #include <utility>
 #include <vector>
+
+// The grading's verdict key. It is declared after the student's code, with internal linkage,
+// so that code cannot name it; lines printed without it are not taken for results.
+namespace racegrade_harness {
+namespace {
+std::string &verdictKey()
+{
+    static std::string key;
+    return key;
+}
+} // namespace
+} // namespace racegrade_harness
+
+// Called once at start-up by the separately compiled key object; the first key counts.
+extern "C" void racegrade_accept_verdict_key(const char *key)
+{
+    std::string &stored = racegrade_harness::verdictKey();
+    if (stored.empty() && key != nullptr) {
+        stored = key;
+    }
+}
 
 namespace racegrade_harness {
 
@@ -283,7 +306,8 @@ void printVerdict(const std::string &test, const Verdict &verdict)
             c = ' ';
         }
     }
-    std::cout << "@@racegrade " << test << (verdict.passed ? " pass " : " fail ") << detail << '\n';
+    std::cout << "@@racegrade " << verdictKey() << ' ' << test
+              << (verdict.passed ? " pass " : " fail ") << detail << '\n';
 }
 
 } // namespace racegrade_harness

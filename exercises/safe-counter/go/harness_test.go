@@ -3,7 +3,8 @@
 // The grader copies the student's file next to this one as main.go, builds
 // with `go test -race -c -o harness` and runs
 // `./harness -test.run '^TestRaceGradeHarness$'`. For each test it prints one
-// line "@@racegrade <test-id> pass|fail <detail>".
+// line "@@racegrade <key> <test-id> pass|fail <detail>", where <key> is the
+// grading's own verdict key, set at link time (-ldflags -X).
 //
 // Everything declared here starts with "racegrade" so that it cannot clash
 // with the names in the student's file, and the student's code is reached only
@@ -201,6 +202,12 @@ func racegradeNumber(n int) string {
 	return sign + b.String()
 }
 
+// racegradeVerdictKey is set by the grader when it links the harness. Every
+// verdict line carries it, so that lines printed by anything else (a
+// submission faking a pass) are not taken for results. The student's file
+// cannot refer to it: its own build, without this file, would fail.
+var racegradeVerdictKey string
+
 // racegradeVerdict prints one protocol line; the detail is kept on one line.
 func racegradeVerdict(test string, passed bool, detail string) {
 	outcome := "fail"
@@ -208,5 +215,5 @@ func racegradeVerdict(test string, passed bool, detail string) {
 		outcome = "pass"
 	}
 	detail = strings.Join(strings.Fields(detail), " ")
-	fmt.Printf("@@racegrade %s %s %s\n", test, outcome, detail)
+	fmt.Printf("@@racegrade %s %s %s %s\n", racegradeVerdictKey, test, outcome, detail)
 }
