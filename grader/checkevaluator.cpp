@@ -198,6 +198,12 @@ CheckResult evaluateCompile(const CheckSpec &spec, const CheckContext &context)
                           ? CheckEvaluator::tr("built without errors")
                           : CheckEvaluator::tr("built, with %1 warning(s)").arg(warnings));
     }
+    // A limit that stopped the build says more than what the compiler driver printed about it
+    // ("Killed signal terminated program cc1plus").
+    const QString stopped = ProblemCollector::buildStopped(step);
+    if (!stopped.isEmpty()) {
+        return judged(spec, false, stopped);
+    }
     for (const Diagnostic &diagnostic : step.diagnostics) {
         if (diagnostic.severity == Severity::Error) {
             const QString place =
@@ -208,10 +214,6 @@ CheckResult evaluateCompile(const CheckSpec &spec, const CheckContext &context)
             return judged(spec, false,
                           CheckEvaluator::tr("does not compile: ") + place + diagnostic.message);
         }
-    }
-    const QString stopped = ProblemCollector::buildStopped(step);
-    if (!stopped.isEmpty()) {
-        return judged(spec, false, stopped);
     }
     const QString output = step.output.trimmed().section(u'\n', 0, 2);
     return judged(spec, false,

@@ -266,8 +266,13 @@ void Grading::buildStep(BuildStep &step, const BuildCommand &command, const Work
     if (step.succeeded && !command.outputFile.isEmpty() && !isElfBinary(command.outputFile)) {
         step.succeeded = false;
     }
+    const bool stoppedByLimit =
+        step.outcome != RunOutcome::Exited && step.outcome != RunOutcome::FailedToStart;
     for (const Diagnostic &diagnostic : m_toolchain->parseDiagnostics(step.output)) {
-        step.diagnostics.append(mapper.mapped(diagnostic));
+        // The driver's own words about a compiler it saw killed repeat the limit's outcome.
+        if (!(stoppedByLimit && diagnostic.file.isEmpty())) {
+            step.diagnostics.append(mapper.mapped(diagnostic));
+        }
     }
     qCDebug(lcBuild).noquote() << step.name << ":" << step.command << "->"
                                << runOutcomeId(result.outcome) << result.exitCode << "in"

@@ -283,9 +283,9 @@ enum class StopReason
     FileSize,
 };
 
-// The children of this process that runs wait for, and the processes of run trees that may be
-// handed to this process (its subreaper role) when the tree is killed. Only those are reaped
-// here, so that no wait of another part of the program (a QProcess) is ever taken away.
+// The children of this process that runs are waiting for. Every other child that ended is an
+// orphan of some run's tree handed to this process (its subreaper role): only the runner starts
+// processes, so it may reap those without taking a wait away from anyone.
 class ChildRegistry
 {
 public:
@@ -313,47 +313,29 @@ public:
         m_waited.remove(pid);
     }
 
-    void addStrays(const QVector<pid_t> &pids)
-    {
-        const std::lock_guard<std::mutex> lock(m_mutex);
-        for (const pid_t pid : pids) {
-            if (!m_waited.contains(pid)) {
-                m_strays.insert(pid);
-            }
-        }
-    }
-
-    // Reaps the strays that ended and were handed to this process. Waits up to graceMs while
-    // any of `awaited` (the processes of a tree just killed) is still dying. Returns how many
-    // were reaped.
-    int reapStrays(const QVector<pid_t> &awaited, int graceMs)
+    // Reaps the ended children that no run waits for. Waits up to graceMs while any of
+    // `awaited` (the processes of a tree just killed) is still dying. Returns how many were
+    // reaped.
+    int reapOrphans(const QVector<pid_t> &awaited, int graceMs)
     {
         QElapsedTimer clock;
         clock.start();
         int reaped = 0;
-        const pid_t self = getpid();
         for (;;) {
-            const QVector<ProcessInfo> processes = ProcessTree::snapshot();
             bool pending = false;
             {
                 const std::lock_guard<std::mutex> lock(m_mutex);
-                QSet<pid_t> present;
-                for (const ProcessInfo &process : processes) {
-                    if (!m_strays.contains(process.pid) || m_waited.contains(process.pid)) {
-                        continue;
-                    }
+                for (const pid_t child : children()) {
                     int ignored = 0;
-                    if (process.parent == self && process.state == 'Z' &&
-                        waitpid(process.pid, &ignored, WNOHANG) == process.pid) {
+                    if (!m_waited.contains(child) && isZombie(child) &&
+                        waitpid(child, &ignored, WNOHANG) == child) {
                         ++reaped;
-                        continue;
                     }
-                    present.insert(process.pid);
-                    // Still dying, or not handed over yet.
-                    pending = pending || awaited.contains(process.pid);
                 }
-                // A stray that is gone was reaped by its own parent inside the tree.
-                m_strays.intersect(present);
+                for (const pid_t pid : awaited) {
+                    // Still there (dying, or a zombie not handed over yet) and nobody's to wait.
+                    pending = pending || (!m_waited.contains(pid) && ::kill(pid, 0) == 0);
+                }
             }
             if (!pending || clock.elapsed() >= graceMs) {
                 return reaped;
@@ -363,9 +345,39 @@ public:
     }
 
 private:
+    // The children of every thread of this process; orphans are handed to one of them.
+    static QVector<pid_t> children()
+    {
+        QVector<pid_t> pids;
+        const QStringList tasks =
+            QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        for (const QString &task : tasks) {
+            QFile file(QStringLiteral("/proc/self/task/%1/children").arg(task));
+            if (!file.open(QIODevice::ReadOnly)) {
+                continue;
+            }
+            for (const QByteArray &pid : file.readAll().simplified().split(' ')) {
+                if (const pid_t value = pid_t(pid.toLong()); value > 0) {
+                    pids.append(value);
+                }
+            }
+        }
+        return pids;
+    }
+
+    static bool isZombie(pid_t pid)
+    {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly)) {
+            return false;
+        }
+        const QByteArray line = stat.read(512);
+        const int close = line.lastIndexOf(')');
+        return close > 0 && close + 2 < line.size() && line.at(close + 2) == 'Z';
+    }
+
     std::mutex m_mutex;
     QSet<pid_t> m_waited;
-    QSet<pid_t> m_strays;
 };
 
 // Makes this process the child subreaper of everything its runs start, once.
@@ -382,7 +394,7 @@ void becomeSubreaper()
 }
 
 // Kills the program's group and, in case something left the group, every process below it.
-// Returns what the tree had used just before, and notes its processes as strays to reap.
+// Returns what the tree had used just before.
 TreeUsage killTree(pid_t pid)
 {
     const QVector<ProcessInfo> processes = ProcessTree::snapshot();
@@ -391,7 +403,6 @@ TreeUsage killTree(pid_t pid)
         kill(member, SIGKILL);
     }
     kill(-pid, SIGKILL);
-    ChildRegistry::instance().addStrays(usage.pids);
     return usage;
 }
 
@@ -566,7 +577,7 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
     const bool pin = request.cpuCount > 0 && firstCpus(request.cpuCount, &cpus);
     const bool watchMemory = request.memoryLimitBytes > 0 && !cgroup;
     ScratchWatch scratch(request);
-    const bool watch = watchMemory || request.taskLimit > 0 || scratch.wanted();
+    const bool watch = watchMemory || cgroup || request.taskLimit > 0 || scratch.wanted();
 
     QElapsedTimer clock;
     clock.start();
@@ -667,11 +678,12 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
                 stopFor(StopReason::Cancel);
             } else if (watch && clock.elapsed() >= nextWatchMs) {
                 nextWatchMs = clock.elapsed() + watchdogIntervalMs;
+                // Orphans of other runs that ended meanwhile go now, not when this run ends.
+                ChildRegistry::instance().reapOrphans({}, 0);
                 const TreeUsage tree = ProcessTree::measure(pid);
                 result.peakTreeResidentBytes =
                     qMax(result.peakTreeResidentBytes, tree.residentBytes);
                 result.peakTasks = qMax(result.peakTasks, tree.tasks);
-                ChildRegistry::instance().addStrays(tree.pids);
                 // Tasks first: a fork loop also adds up memory, but the loop is the cause.
                 if (request.taskLimit > 0 && tree.tasks > request.taskLimit) {
                     stopFor(StopReason::Tasks);
@@ -680,6 +692,10 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
                                request.memoryLimitBytes) {
                     // Forked children share their parent's pages until they write them; only
                     // the proportional count tells whether the tree really holds that much.
+                    stopFor(StopReason::Memory);
+                } else if (cgroup && cgroup->outOfMemoryKilled()) {
+                    // The kernel killed one process of the tree; the rest goes with it, as
+                    // when the watchdog finds the limit passed.
                     stopFor(StopReason::Memory);
                 } else if (scratch.limitReached()) {
                     stopFor(StopReason::FileSize);
@@ -749,8 +765,15 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
         }
         ChildRegistry::instance().doneWaiting(pid);
     }
-    // What a killed tree leaves behind was handed to this process: reap it now.
-    ChildRegistry::instance().reapStrays(atStop.pids, strayGraceMs);
+    // What a killed tree leaves behind was handed to this process: reap it now. Besides the
+    // tree killed at a limit, that is whatever of the program's group outlived the program.
+    QVector<pid_t> dying = atStop.pids;
+    for (const ProcessInfo &process : ProcessTree::snapshot()) {
+        if (process.parent == getpid() && process.processGroup == pid) {
+            dying.append(process.pid);
+        }
+    }
+    ChildRegistry::instance().reapOrphans(dying, strayGraceMs);
 
     result.wallMs = exitedAtMs >= 0 ? exitedAtMs : clock.elapsed();
     const double waitedCpu = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +

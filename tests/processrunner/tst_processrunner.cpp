@@ -1,4 +1,7 @@
+#include "memorycgroup.h"
+#include "problemcollector.h"
 #include "processrunner.h"
+#include "processtree.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -15,6 +18,7 @@
 #include <cstring>
 #include <sched.h>
 #include <sys/personality.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -141,6 +145,12 @@ private Q_SLOTS:
     void cpuCount();
     void cpuTimeLimit();
     void fileSizeLimit();
+    void fileSizeLimitWithTheSignalIgnored();
+    void cpuTimeOfAStoppedRun_data();
+    void cpuTimeOfAStoppedRun();
+    void reapsWhatKilledTreesLeave();
+    void memoryLimit_data();
+    void memoryLimit();
     void disablesAddressRandomization();
     void manyThreadsAtOnce();
     void measuresWallTime();
@@ -543,9 +553,127 @@ void TestProcessRunner::fileSizeLimit()
     request.workingDirectory = directory.path();
     request.fileSizeLimitBytes = 4096;
     const RunResult result = ProcessRunner::run(request);
-    QCOMPARE(result.outcome, RunOutcome::Crashed);
-    QCOMPARE(result.signal, SIGXFSZ);
+    QCOMPARE(result.outcome, RunOutcome::FileSizeExceeded);
+    QCOMPARE(result.limitHit, QStringLiteral("wrote a file as large as a run may (4 KiB); the "
+                                             "write failed"));
     QCOMPARE(QFileInfo(directory.filePath(QStringLiteral("big.bin"))).size(), qint64(4096));
+}
+
+void TestProcessRunner::fileSizeLimitWithTheSignalIgnored()
+{
+    // Go ignores SIGXFSZ: the write only fails and the program goes on. The runner finds the
+    // file at the limit in the run's scratch folder instead.
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    RunRequest request = shell(QStringLiteral("trap '' XFSZ; head -c 100000 /dev/zero > big.bin; "
+                                              "echo still here"));
+    request.workingDirectory = directory.path();
+    request.sandbox.scratchPaths = QStringList{directory.path()};
+    request.fileSizeLimitBytes = 4096;
+    const RunResult result = ProcessRunner::run(request);
+    QCOMPARE(result.outcome, RunOutcome::FileSizeExceeded);
+    QVERIFY(result.limitHit.startsWith(QStringLiteral("wrote a file as large as a run may")));
+
+    // A file under the limit is no outcome of its own.
+    QVERIFY(QFile::remove(directory.filePath(QStringLiteral("big.bin"))));
+    request.arguments.last() = QStringLiteral("head -c 1000 /dev/zero > small.bin");
+    QVERIFY(ProcessRunner::run(request).exitedWith(0));
+}
+
+void TestProcessRunner::cpuTimeOfAStoppedRun_data()
+{
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<int>("kind"); // TimeoutKind
+    QTest::newRow("sleeps") << QStringLiteral("exec sleep 30") << int(TimeoutKind::Waiting);
+    QTest::newRow("waits for a child that sleeps")
+        << QStringLiteral("sleep 30; echo never") << int(TimeoutKind::Waiting);
+    QTest::newRow("spins") << QStringLiteral("while :; do :; done") << int(TimeoutKind::Busy);
+    QTest::newRow("spins in a child")
+        << QStringLiteral("sh -c 'while :; do :; done'; echo never") << int(TimeoutKind::Busy);
+}
+
+void TestProcessRunner::cpuTimeOfAStoppedRun()
+{
+    // A killed tree is never waited for by its own parents, so its CPU time is taken before
+    // the kill: it tells a blocked program from a busy one.
+    QFETCH(QString, script);
+    QFETCH(int, kind);
+    const RunResult result = ProcessRunner::run(shell(script, 1500));
+    QCOMPARE(result.outcome, RunOutcome::TimedOut);
+    const QString figures =
+        QStringLiteral("%1 s CPU in %2 ms").arg(result.cpuSeconds).arg(result.wallMs);
+    QCOMPARE(int(ProblemCollector::timeoutKind(result)), kind);
+    if (kind == int(TimeoutKind::Busy)) {
+        QVERIFY2(result.cpuSeconds > 0.5, qPrintable(figures));
+    } else {
+        QVERIFY2(result.cpuSeconds < 0.2, qPrintable(figures));
+    }
+}
+
+void TestProcessRunner::reapsWhatKilledTreesLeave()
+{
+    // The runner makes this process a child subreaper: the children of a killed program are
+    // handed to it, and it reaps them at once instead of leaving zombies (or PID 1) to do it.
+    const RunResult stopped = ProcessRunner::run(
+        shell(QStringLiteral("sleep 30 & sleep 30 & (sleep 30; echo) & wait"), 300));
+    QCOMPARE(stopped.outcome, RunOutcome::TimedOut);
+    int subreaper = 0;
+    QCOMPARE(prctl(PR_GET_CHILD_SUBREAPER, &subreaper, 0, 0, 0), 0);
+    QCOMPARE(subreaper, 1);
+    // A program that ends by itself and leaves children running in its group.
+    QVERIFY(
+        ProcessRunner::run(shell(QStringLiteral("sleep 30 & sleep 30 & exit 0"))).exitedWith(0));
+    QStringList zombies;
+    const QVector<ProcessInfo> processes = ProcessTree::snapshot();
+    for (const ProcessInfo &process : processes) {
+        if (process.parent == getpid()) {
+            zombies.append(
+                QStringLiteral("%1 (%2)").arg(process.pid).arg(QLatin1Char(process.state)));
+        }
+    }
+    QVERIFY2(zombies.isEmpty(), qPrintable(zombies.join(u' ')));
+}
+
+void TestProcessRunner::memoryLimit_data()
+{
+    QTest::addColumn<int>("enforcement"); // MemoryEnforcement
+    QTest::newRow("cgroup") << int(MemoryEnforcement::Automatic);
+    QTest::newRow("watchdog") << int(MemoryEnforcement::Watchdog);
+}
+
+void TestProcessRunner::memoryLimit()
+{
+    // tail keeps everything it reads until the end: 400 MiB against a 128 MiB limit.
+    QFETCH(int, enforcement);
+    const bool cgroup = enforcement == int(MemoryEnforcement::Automatic);
+    if (cgroup && !MemoryCgroup::available()) {
+        // Not every machine delegates a memory cgroup; this one (and CI's) must say why not.
+        QFAIL(qPrintable(QStringLiteral("no memory cgroup here: ") + MemoryCgroup::description()));
+    }
+    RunRequest request = shell(QStringLiteral("head -c 400M /dev/zero | tail -c 400M > /dev/null; "
+                                              "sleep 5; echo survived"),
+                               60000);
+    request.memoryLimitBytes = 128 * 1024 * 1024;
+    request.memoryEnforcement = MemoryEnforcement(enforcement);
+    QElapsedTimer clock;
+    clock.start();
+    const RunResult result = ProcessRunner::run(request);
+    QCOMPARE(result.outcome, RunOutcome::MemoryExceeded);
+    QCOMPARE(result.limitHit, QStringLiteral("used more than 128 MiB of memory"));
+    QCOMPARE(result.memoryCgroup, cgroup);
+    QVERIFY2(clock.elapsed() < 20000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(!result.standardOutput.contains("survived"));
+
+    // Under the limit nothing happens, and no group is left behind.
+    request.arguments.last() = QStringLiteral("head -c 20M /dev/zero | tail -c 20M > /dev/null");
+    QVERIFY(ProcessRunner::run(request).exitedWith(0));
+    if (cgroup) {
+        const QString base = MemoryCgroup::description().section(u' ', 3);
+        QVERIFY(!base.isEmpty());
+        const QStringList left = QDir(base).entryList(
+            {QStringLiteral("racegrade-%1-*").arg(getpid())}, QDir::Dirs | QDir::NoDotAndDotDot);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(u' ')));
+    }
 }
 
 void TestProcessRunner::disablesAddressRandomization()
