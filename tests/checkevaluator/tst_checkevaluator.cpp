@@ -87,6 +87,15 @@ RunRecord ended(RunOutcome outcome, const char *out = "", BinaryKind binary = Bi
     return run;
 }
 
+// A run stopped at its time limit after wallMs, having used cpuSeconds of CPU time.
+RunRecord stoppedAfter(double cpuSeconds, int wallMs = 5000)
+{
+    RunRecord run = ended(RunOutcome::TimedOut);
+    run.result.cpuSeconds = cpuSeconds;
+    run.result.wallMs = wallMs;
+    return run;
+}
+
 RunRecord crashed(const char *out, int signal, BinaryKind binary = BinaryKind::Program)
 {
     RunRecord run = ended(RunOutcome::Crashed, out, binary);
@@ -320,6 +329,36 @@ void TestCheckEvaluator::compile_data()
     slow.outcome = RunOutcome::TimedOut;
     QTest::newRow("build timed out")
         << slow << CheckStatus::Failed << QStringLiteral("the build did not finish in time");
+    slow.timeLimitSeconds = 60;
+    QTest::newRow("build timed out, with its limit")
+        << slow << CheckStatus::Failed << QStringLiteral("the build did not finish within 60 s");
+    // The driver's own report of the killed compiler must not hide the limit.
+    BuildStep hog =
+        failed({diagnostic("", 0, Severity::Error, "Killed signal terminated program cc1plus")},
+               "g++: fatal error: Killed signal terminated program cc1plus\n");
+    hog.outcome = RunOutcome::MemoryExceeded;
+    hog.limitHit = QStringLiteral("used more than 2048 MiB of memory");
+    QTest::newRow("build over its memory limit")
+        << hog << CheckStatus::Failed
+        << QStringLiteral("the build was stopped: the compiler used more than 2048 MiB of memory");
+    BuildStep spewing = failed({});
+    spewing.outcome = RunOutcome::OutputExceeded;
+    spewing.limitHit = QStringLiteral("printed more than 4 MiB");
+    QTest::newRow("build over its output limit")
+        << spewing << CheckStatus::Failed
+        << QStringLiteral("the build was stopped: the compiler printed more than 4 MiB");
+    BuildStep crashing = failed({});
+    crashing.outcome = RunOutcome::Crashed;
+    crashing.signal = SIGSEGV;
+    QTest::newRow("compiler crashed")
+        << crashing << CheckStatus::Failed
+        << QStringLiteral("the compiler crashed with SIGSEGV (invalid memory access)");
+    BuildStep silent = failed({}, "  \n");
+    silent.exitCode = 1;
+    QTest::newRow("failed without a word")
+        << silent << CheckStatus::Failed
+        << QStringLiteral("does not compile: the compiler failed without a message (exit status "
+                          "1)");
 }
 
 void TestCheckEvaluator::compile()
@@ -555,6 +594,34 @@ void TestCheckEvaluator::cleanExit_data()
                                              "of 3 runs");
     QTest::newRow("abort") << Runs{crashed("", SIGABRT)} << CheckStatus::Failed
                            << QStringLiteral("crashed with SIGABRT (aborted) in 1 of 1 run");
+    QTest::newRow("blocked: almost no CPU while waiting")
+        << Runs{good, stoppedAfter(0.05), plain(stoppedAfter(0.01))} << CheckStatus::Failed
+        << QStringLiteral("was still waiting after 10 s, using almost no CPU (blocked: a deadlock, "
+                          "or a sleep or receive that never ends) in 2 of 3 runs");
+    QTest::newRow("busy: the CPU busy the whole time")
+        << Runs{stoppedAfter(4.9), stoppedAfter(9.6)} << CheckStatus::Failed
+        << QStringLiteral("kept the CPU busy for the whole 10 s without finishing (an endless "
+                          "loop, or far too much work) in 2 of 2 runs");
+    QTest::newRow("unclear: some CPU")
+        << Runs{stoppedAfter(1.5)} << CheckStatus::Failed
+        << QStringLiteral("did not finish within 10 s in 1 of 1 run");
+    QTest::newRow("crash that the race detector reported")
+        << Runs{failing(exited("", 66), FailureKind::SanitizerFatal,
+                        "ERROR: ThreadSanitizer: SEGV on unknown address 0x000000000000"),
+                plain(crashed("", SIGSEGV))}
+        << CheckStatus::Failed
+        << QStringLiteral("crashed with SIGSEGV (invalid memory access) in 2 of 2 runs");
+    QTest::newRow("file-size limit")
+        << Runs{good,
+                [] {
+                    RunRecord run = ended(RunOutcome::FileSizeExceeded);
+                    run.result.limitHit = QStringLiteral("wrote a file as large as a run may (64 "
+                                                         "MiB); the write failed");
+                    return run;
+                }()}
+        << CheckStatus::Failed
+        << QStringLiteral("was stopped: it wrote a file as large as a run may (64 MiB); the "
+                          "write failed in 1 of 2 runs");
     QTest::newRow("panic via parsed failures")
         << Runs{good,
                 failing(exited("", 2), FailureKind::Panic,
@@ -719,6 +786,23 @@ void TestCheckEvaluator::harness_data()
         << Runs{crashed("", SIGSEGV, BinaryKind::Harness), passed} << CheckStatus::Failed
         << QStringLiteral("the hidden test crashed with SIGSEGV (invalid memory access) in 1 of 2 "
                           "runs")
+        << false;
+    RunRecord forged = harnessRun({pass});
+    forged.forgedVerdictLines = 2;
+    QTest::newRow("forged verdict lines void the run")
+        << Runs{passed, forged} << CheckStatus::Failed
+        << QStringLiteral("the program printed lines that imitate the hidden test's results; only "
+                          "the hidden test may print them, so no result of that run counts in 1 "
+                          "of 2 runs")
+        << false;
+    QTest::newRow("failures that differ only in figures are one")
+        << Runs{harnessRun({verdict("TestCounter", false, "30 URLs took 2,397 ms")}),
+                harnessRun({verdict("TestCounter", false, "30 URLs took 2,396 ms")}),
+                harnessRun({verdict("TestCounter", false, "30 URLs took 2,397 ms")}), passed}
+        << CheckStatus::Failed
+        << QStringLiteral(
+               "30 URLs took 2,397 ms in 3 of 4 runs (the figures are those of the first "
+               "such run)")
         << false;
     QTest::newRow("verdict printed twice")
         << Runs{passed, harnessRun({pass, pass})} << CheckStatus::Failed

@@ -63,6 +63,12 @@ void TestSourceInspector::refuses_data()
         << QByteArray("package main\n\n// func main() is in a comment only\nfunc helper() {}\n")
         << Language::Go << 0 << 0
         << QStringLiteral("the file has no func main(); the program starts there");
+    // Such a file builds into an archive, not a program: scan and grade say so alike.
+    QTest::newRow("Go package that is not main")
+        << QByteArray("// A counter.\n/* shared\n   by all */\npackage counter\n\nfunc main() {}\n")
+        << Language::Go << 4 << 1
+        << QStringLiteral("package must be main to build a program (this file says `package "
+                          "counter`)");
     QTest::newRow("C++ main only in a string")
         << QByteArray("const char *text = \"int main()\";\n") << Language::Cpp << 0 << 0
         << QStringLiteral("the file has no main function; the program starts there");
