@@ -28,11 +28,22 @@ struct RaceAccessSite
     int column = 0;
     QString function;
     QString thread;            ///< "goroutine 7", "main goroutine", "T2", "main thread"
+    QString threadState;       ///< "running" or "finished" when the report said; else empty
+    int size = 0;              ///< bytes accessed, when the detector said (TSan does, Go does not)
     bool inSubmission = false; ///< file:line is in the student's file
     QStringList mutexesHeld;
     Stack stack; ///< the full stack as printed, innermost first
 
     bool operator==(const RaceAccessSite &other) const = default;
+};
+
+/// A mutex a report mentions, with where it was created ("Mutex M0 created at:").
+struct RaceMutex
+{
+    QString name; ///< "M0"
+    Stack createdAt;
+
+    bool operator==(const RaceMutex &other) const = default;
 };
 
 /// A race (or another race-detector report) seen in one or more runs, merged by its source lines.
@@ -48,6 +59,8 @@ struct RaceFinding
     QString hint;        ///< the idea that fixes that mistake
     QString rawReport;   ///< one full report as printed, for the curious
     QVector<Stack> creationStacks; ///< where the goroutines or threads involved were started
+    QStringList locations;         ///< every "Location is ..." of the report; location is the first
+    QVector<RaceMutex> mutexes;    ///< the mutexes the report names, with their creation stacks
 
     bool operator==(const RaceFinding &other) const = default;
 };

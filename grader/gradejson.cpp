@@ -100,6 +100,8 @@ QJsonObject accessToJson(const RaceAccessSite &access)
                        {QStringLiteral("column"), access.column},
                        {QStringLiteral("function"), access.function},
                        {QStringLiteral("thread"), access.thread},
+                       {QStringLiteral("thread_state"), access.threadState},
+                       {QStringLiteral("size"), access.size},
                        {QStringLiteral("in_submission"), access.inSubmission},
                        {QStringLiteral("mutexes_held"), stringsToJson(access.mutexesHeld)},
                        {QStringLiteral("stack"), stackToJson(access.stack)}};
@@ -114,6 +116,8 @@ RaceAccessSite accessFromJson(const QJsonObject &object)
     access.column = integer(object, "column");
     access.function = str(object, "function");
     access.thread = str(object, "thread");
+    access.threadState = str(object, "thread_state");
+    access.size = integer(object, "size");
     access.inSubmission = object.value(QLatin1String("in_submission")).toBool();
     access.mutexesHeld = stringsFromJson(array(object, "mutexes_held"));
     access.stack = stackFromJson(array(object, "stack"));
@@ -169,6 +173,12 @@ QJsonArray GradeJson::racesToJson(const QVector<RaceFinding> &races)
         for (const Stack &stack : race.creationStacks) {
             creations.append(stackToJson(stack));
         }
+        QJsonArray mutexes;
+        for (const RaceMutex &mutex : race.mutexes) {
+            mutexes.append(
+                QJsonObject{{QStringLiteral("name"), mutex.name},
+                            {QStringLiteral("created_at"), stackToJson(mutex.createdAt)}});
+        }
         result.append(QJsonObject{{QStringLiteral("kind"), race.kind},
                                   {QStringLiteral("occurrences"), race.occurrences},
                                   {QStringLiteral("runs"), race.runs},
@@ -178,7 +188,9 @@ QJsonArray GradeJson::racesToJson(const QVector<RaceFinding> &races)
                                   {QStringLiteral("mistake"), race.mistake},
                                   {QStringLiteral("hint"), race.hint},
                                   {QStringLiteral("raw_report"), race.rawReport},
-                                  {QStringLiteral("creation_stacks"), creations}});
+                                  {QStringLiteral("creation_stacks"), creations},
+                                  {QStringLiteral("locations"), stringsToJson(race.locations)},
+                                  {QStringLiteral("mutexes"), mutexes}});
     }
     return result;
 }
@@ -307,6 +319,12 @@ Expected<Grade> GradeJson::fromJson(const QJsonObject &object)
         finding.rawReport = str(race, "raw_report");
         for (const QJsonValue &stack : array(race, "creation_stacks")) {
             finding.creationStacks.append(stackFromJson(stack.toArray()));
+        }
+        finding.locations = stringsFromJson(array(race, "locations"));
+        for (const QJsonValue &mutexValue : array(race, "mutexes")) {
+            const QJsonObject mutex = mutexValue.toObject();
+            finding.mutexes.append(
+                RaceMutex{str(mutex, "name"), stackFromJson(array(mutex, "created_at"))});
         }
         grade.races.append(finding);
     }

@@ -8,6 +8,19 @@ namespace RaceGrade {
 
 namespace {
 
+QString threadStateId(ThreadState state)
+{
+    switch (state) {
+    case ThreadState::Running:
+        return QStringLiteral("running");
+    case ThreadState::Finished:
+        return QStringLiteral("finished");
+    case ThreadState::Unknown:
+        break;
+    }
+    return {};
+}
+
 RaceAccessSite siteFor(const QString &op, const QString &thread, const QStringList &mutexes,
                        const Stack &stack, const SourceMapper &mapper)
 {
@@ -30,10 +43,29 @@ QVector<RaceAccessSite> sitesOf(const RaceReport &report, const SourceMapper &ma
 {
     QVector<RaceAccessSite> sites;
     for (const MemoryAccess &access : report.accesses) {
-        sites.append(siteFor(RaceMerger::opName(access.op), access.thread, access.mutexesHeld,
-                             access.stack, mapper));
+        RaceAccessSite site = siteFor(RaceMerger::opName(access.op), access.thread,
+                                      access.mutexesHeld, access.stack, mapper);
+        site.size = access.size;
+        // The state is printed with the thread's creation ("Goroutine 7 (finished) created at").
+        site.threadState = threadStateId(access.threadState);
+        for (const ThreadCreation &creation : report.creations) {
+            if (site.threadState.isEmpty() && creation.thread == access.thread) {
+                site.threadState = threadStateId(creation.state);
+            }
+        }
+        sites.append(site);
     }
     if (!sites.isEmpty()) {
+        return sites;
+    }
+    if (report.kind == ReportKind::DestroyOfLockedMutex) {
+        // The report's own stack destroys the mutex; the one after "and:" locked it.
+        if (!report.stack.isEmpty()) {
+            sites.append(siteFor(QStringLiteral("destroy"), QString(), {}, report.stack, mapper));
+        }
+        for (const Stack &stack : report.extraStacks) {
+            sites.append(siteFor(QStringLiteral("lock"), QString(), {}, stack, mapper));
+        }
         return sites;
     }
     QString op;
@@ -172,8 +204,12 @@ QVector<RaceFinding> RaceMerger::merge(const QVector<RunRecord> &runs, const Sou
                 RaceFinding finding;
                 finding.kind = kind;
                 finding.accesses = sites;
-                if (!report.locations.isEmpty()) {
-                    finding.location = report.locations.first().description;
+                for (const LocationNote &location : report.locations) {
+                    finding.locations.append(location.description);
+                }
+                finding.location = finding.locations.value(0);
+                for (const MutexNote &mutex : report.mutexes) {
+                    finding.mutexes.append(RaceMutex{mutex.name, mapper.mapped(mutex.createdAt)});
                 }
                 for (const ThreadCreation &creation : report.creations) {
                     finding.creationStacks.append(mapper.mapped(creation.stack));

@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 #include <cstdio>
 
 namespace RaceGrade {
@@ -37,17 +38,30 @@ QString escapeProperty(const QString &text)
         .replace(u',', QStringLiteral("%2C"));
 }
 
-QString annotation(const QString &file, int line, const QString &title, const QString &message)
+QString annotation(const QString &file, int line, int column, const QString &title,
+                   const QString &message)
 {
     QStringList properties;
     if (!file.isEmpty()) {
         properties.append(QStringLiteral("file=") + escapeProperty(file));
         if (line > 0) {
             properties.append(QStringLiteral("line=%1").arg(line));
+            if (column > 0) {
+                properties.append(QStringLiteral("col=%1").arg(column));
+            }
         }
     }
     properties.append(QStringLiteral("title=") + escapeProperty(title));
     return QStringLiteral("::error %1::%2\n").arg(properties.join(u','), escapeData(message));
+}
+
+QString accessText(const QJsonObject &access)
+{
+    return QStringLiteral("%1 at %2:%3 in %4")
+        .arg(access.value(QLatin1String("op")).toString(),
+             access.value(QLatin1String("file")).toString())
+        .arg(access.value(QLatin1String("line")).toInt())
+        .arg(access.value(QLatin1String("function")).toString());
 }
 
 } // namespace
@@ -58,25 +72,33 @@ QString ParseCommand::githubAnnotations(const QJsonArray &races, const QJsonArra
     for (const QJsonValue &value : races) {
         const QJsonObject race = value.toObject();
         const QJsonArray accesses = race.value(QLatin1String("accesses")).toArray();
-        QStringList sides;
-        for (const QJsonValue &accessValue : accesses) {
-            const QJsonObject access = accessValue.toObject();
-            sides.append(QStringLiteral("%1 at %2:%3 in %4")
-                             .arg(access.value(QLatin1String("op")).toString(),
-                                  access.value(QLatin1String("file")).toString())
-                             .arg(access.value(QLatin1String("line")).toInt())
-                             .arg(access.value(QLatin1String("function")).toString()));
+        const QString kind = race.value(QLatin1String("kind")).toString();
+        if (accesses.isEmpty()) {
+            text += annotation({}, 0, 0, kind, race.value(QLatin1String("explanation")).toString());
         }
-        const QJsonObject first = accesses.isEmpty() ? QJsonObject() : accesses.first().toObject();
-        text += annotation(first.value(QLatin1String("file")).toString(),
-                           first.value(QLatin1String("line")).toInt(),
-                           race.value(QLatin1String("kind")).toString(),
-                           sides.join(QStringLiteral("; ")));
+        // One annotation on every line involved, each naming the others, so that each line of
+        // the pull request shows what it races with.
+        for (int i = 0; i < accesses.size(); ++i) {
+            const QJsonObject access = accesses.at(i).toObject();
+            QStringList others;
+            for (int j = 0; j < accesses.size(); ++j) {
+                if (j != i) {
+                    others.append(accessText(accesses.at(j).toObject()));
+                }
+            }
+            QString message = accessText(access);
+            if (!others.isEmpty()) {
+                message += QStringLiteral(", against ") + others.join(QStringLiteral("; "));
+            }
+            text += annotation(access.value(QLatin1String("file")).toString(),
+                               access.value(QLatin1String("line")).toInt(),
+                               access.value(QLatin1String("column")).toInt(), kind, message);
+        }
     }
     for (const QJsonValue &value : problems) {
         const QJsonObject problem = value.toObject();
         text += annotation(problem.value(QLatin1String("file")).toString(),
-                           problem.value(QLatin1String("line")).toInt(),
+                           problem.value(QLatin1String("line")).toInt(), 0,
                            problem.value(QLatin1String("kind")).toString(),
                            problem.value(QLatin1String("message")).toString());
     }
@@ -141,9 +163,28 @@ int ParseCommand::run(const QStringList &arguments)
     record.parsed = ReportParser::parse(text);
     const SourceMapper mapper{QString(), QString(), QString()};
     QVector<RaceFinding> races = RaceMerger::merge({record}, mapper);
-    MistakeClassifier::annotate(races, {}, Language::Go);
-    const QVector<Problem> problems =
-        ProblemCollector::collect(BuildOutcome(), {record}, mapper, 0, 0);
+    // ThreadSanitizer's own reports come from C or C++ programs, where workers are threads.
+    const bool fromGo = std::none_of(
+        record.parsed.races.cbegin(), record.parsed.races.cend(),
+        [](const RaceReport &report) { return report.headline.contains(u"ThreadSanitizer"); });
+    MistakeClassifier::annotate(races, {}, fromGo ? Language::Go : Language::Cpp);
+    QVector<Problem> problems = ProblemCollector::collect(BuildOutcome(), {record}, mapper, 0, 0);
+    // A grading retries such a run with randomisation off; saved output can only say why it
+    // holds no reports.
+    for (const RuntimeFailure &failure : record.parsed.failures) {
+        if (failure.kind == FailureKind::SanitizerMappingFailure) {
+            problems.append(Problem{QStringLiteral("sanitizer-failure"),
+                                    {},
+                                    0,
+                                    QStringLiteral("ThreadSanitizer could not start (%1): the "
+                                                   "kernel's address randomisation is too strong "
+                                                   "for it, so the program ran no further. Run it "
+                                                   "again with `setarch -R` (or lower "
+                                                   "vm.mmap_rnd_bits)")
+                                        .arg(failure.message),
+                                    1});
+        }
+    }
     const QJsonArray raceArray = GradeJson::racesToJson(races);
     const QJsonArray problemArray = GradeJson::problemsToJson(problems);
 
