@@ -89,7 +89,7 @@ QString capped(const QString &text)
 {
     return text.size() <= logTextLimit
                ? text
-               : text.left(logTextLimit) + QStringLiteral("\n[... cut: the rest is not kept]");
+               : text.left(logTextLimit) + Grader::tr("\n[... cut: the rest is not kept]");
 }
 
 QString runLabel(const RunRecord &run)
@@ -97,7 +97,7 @@ QString runLabel(const RunRecord &run)
     QString ending;
     switch (run.result.outcome) {
     case RunOutcome::Exited:
-        ending = QStringLiteral("exit status %1").arg(run.result.exitCode);
+        ending = Grader::tr("exit status %1").arg(run.result.exitCode);
         for (const RuntimeFailure &failure : run.parsed.failures) {
             if (const int signal = ProblemCollector::sanitizerSignal(failure.message)) {
                 ending = Grader::tr("crashed with %1 under the race detector (exit status %2)")
@@ -108,14 +108,13 @@ QString runLabel(const RunRecord &run)
         }
         break;
     case RunOutcome::Crashed:
-        ending =
-            QStringLiteral("killed by %1").arg(ProblemCollector::signalName(run.result.signal));
+        ending = Grader::tr("killed by %1").arg(ProblemCollector::signalName(run.result.signal));
         break;
     case RunOutcome::TimedOut:
-        ending = QStringLiteral("stopped at the time limit");
+        ending = Grader::tr("stopped at the time limit");
         break;
     case RunOutcome::FailedToStart:
-        ending = QStringLiteral("could not start");
+        ending = Grader::tr("could not start");
         break;
     case RunOutcome::Cancelled:
         ending = QStringLiteral("cancelled");
@@ -124,10 +123,10 @@ QString runLabel(const RunRecord &run)
     case RunOutcome::TooManyTasks:
     case RunOutcome::OutputExceeded:
     case RunOutcome::FileSizeExceeded:
-        ending = QStringLiteral("stopped because it ") + run.result.limitHit;
+        ending = Grader::tr("stopped because it ") + run.result.limitHit;
         break;
     }
-    return QStringLiteral("%1 %2 (%3): %4, %5 ms")
+    return Grader::tr("%1 %2 (%3): %4, %5 ms")
         .arg(ProblemCollector::binaryDescription(run.binary, false))
         .arg(run.index + 1)
         .arg(run.schedule, ending)
@@ -453,15 +452,15 @@ void Grading::runAll(const Workspace &workspace)
         return a.binary != b.binary ? a.binary < b.binary : a.index < b.index;
     });
     if (m_skipped > 0) {
-        m_notes.append(QStringLiteral("%1 planned runs were skipped: the first %2 runs of the same "
-                                      "build all hit the time limit")
+        m_notes.append(Grader::tr("%1 planned runs were skipped: the first %2 runs of the same "
+                                  "build all hit the time limit")
                            .arg(m_skipped)
                            .arg(timeoutsBeforeGivingUp));
     }
     if (m_addressRandomizationOff) {
-        m_notes.append(QStringLiteral("ThreadSanitizer could not start with address randomisation "
-                                      "on (this kernel's ASLR entropy is too high for it); the "
-                                      "runs were repeated with randomisation off"));
+        m_notes.append(Grader::tr("ThreadSanitizer could not start with address randomisation "
+                                  "on (this kernel's ASLR entropy is too high for it); the "
+                                  "runs were repeated with randomisation off"));
     }
 }
 
@@ -481,8 +480,8 @@ void Grading::finish(Grade &grade, const SourceMapper &mapper)
         grade.compile.diagnostics.append(warning);
     }
     if (m_build.program.succeeded && !m_build.plainProgram.succeeded) {
-        m_notes.append(QStringLiteral("the build without the race detector failed, so only "
-                                      "race-enabled runs were made"));
+        m_notes.append(Grader::tr("the build without the race detector failed, so only "
+                                  "race-enabled runs were made"));
     }
 
     grade.races = RaceMerger::merge(m_runs, mapper);
@@ -554,7 +553,7 @@ Grade Grading::run()
     };
 
     if (!m_request.exercise.supports(m_request.language)) {
-        return fail(QStringLiteral("the exercise %1 has no %2 version")
+        return fail(Grader::tr("the exercise %1 has no %2 version")
                         .arg(m_request.exercise.id, languageDisplayName(m_request.language)));
     }
     const QString unavailable = m_toolchain->unavailableReason();
@@ -566,9 +565,9 @@ Grade Grading::run()
     const SandboxStatus sandbox = m_sandboxed ? Sandbox::status() : SandboxStatus();
     grade.sandbox = sandbox.summary(m_sandboxed);
     if (m_sandboxed && !sandbox.available) {
-        return fail(QStringLiteral("student code cannot be sandboxed on this machine: %1. Grade "
-                                   "without the sandbox only code you trust (racegrade-cli "
-                                   "--no-sandbox, or Settings in the app).")
+        return fail(Grader::tr("student code cannot be sandboxed on this machine: %1. Grade "
+                               "without the sandbox only code you trust (racegrade-cli "
+                               "--no-sandbox, or Settings in the app).")
                         .arg(sandbox.problem));
     }
 
@@ -607,18 +606,18 @@ Grade Grading::run()
 
     build(workspace, mapper);
     if (isCancelled()) {
-        return fail(QStringLiteral("the grading was cancelled"));
+        return fail(Grader::tr("the grading was cancelled"));
     }
     if (!m_build.program.succeeded && m_build.program.diagnostics.isEmpty() &&
         (m_toolchain->isToolchainFailure(m_build.program.output) ||
          m_build.program.outcome == RunOutcome::FailedToStart)) {
-        return fail(QStringLiteral("the %1 toolchain failed on this machine: %2")
+        return fail(Grader::tr("the %1 toolchain failed on this machine: %2")
                         .arg(languageDisplayName(m_request.language),
                              m_build.program.output.trimmed().left(2000)));
     }
     runAll(workspace);
     if (isCancelled()) {
-        return fail(QStringLiteral("the grading was cancelled"));
+        return fail(Grader::tr("the grading was cancelled"));
     }
     report(1, 1, QStringLiteral("checking"));
     finish(grade, mapper);

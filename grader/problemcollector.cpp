@@ -143,7 +143,8 @@ TimeoutKind ProblemCollector::timeoutKind(const RunResult &result)
     if (wallSeconds <= 0) {
         return TimeoutKind::Unclear;
     }
-    const double share = result.cpuSeconds / wallSeconds;
+    // What the program asked for: CPU time it got, and time it waited for a CPU it wanted.
+    const double share = (result.cpuSeconds + result.cpuWaitSeconds) / wallSeconds;
     if (share < waitingShare) {
         return TimeoutKind::Waiting;
     }

@@ -38,7 +38,8 @@ public:
     /// stands for (the program then exits with the sanitizer's status, not by the signal); 0
     /// for other messages.
     static int sanitizerSignal(QStringView message);
-    /// Waiting below 15 % of one CPU over the run's wall time, busy from 50 %.
+    /// Waiting below 15 % of one CPU over the run's wall time, busy from 50 %; CPU time the
+    /// program was ready for but did not get on a loaded machine counts as used.
     static TimeoutKind timeoutKind(const RunResult &result);
     /// Why a build step ended without a program when a limit or a crash stopped it ("the
     /// build was stopped: it used more than 2 GiB of memory"); empty when the tool ended by

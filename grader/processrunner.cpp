@@ -398,7 +398,8 @@ void becomeSubreaper()
 TreeUsage killTree(pid_t pid)
 {
     const QVector<ProcessInfo> processes = ProcessTree::snapshot();
-    const TreeUsage usage = ProcessTree::sum(processes, pid);
+    TreeUsage usage = ProcessTree::sum(processes, pid);
+    usage.runQueueWaitNs = ProcessTree::runQueueWaitNs(usage.pids);
     for (const pid_t member : usage.pids) {
         kill(member, SIGKILL);
     }
@@ -781,6 +782,7 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
     // A killed tree's processes are never waited for by their parents, so their time is not in
     // the rusage: take what the tree had used when it was stopped.
     result.cpuSeconds = qMax(waitedCpu, ProcessTree::ticksToSeconds(atStop.cpuTicks));
+    result.cpuWaitSeconds = double(atStop.runQueueWaitNs) / 1e9;
     result.maxResidentKb = usage.ru_maxrss;
     const bool outOfMemory = cgroup && cgroup->outOfMemoryKilled();
     if (cgroup) {

@@ -71,6 +71,9 @@ struct RunResult
     /// User + system time of the program and its children; for a run the runner stopped, what
     /// the tree had used when it was stopped.
     double cpuSeconds = 0;
+    /// For a run the runner stopped: how long its threads were ready to run but waited for a
+    /// CPU. Together with cpuSeconds, what the program asked for on a busy machine.
+    double cpuWaitSeconds = 0;
     qint64 maxResidentKb = 0;
     qint64 peakTreeResidentBytes = 0; ///< as seen by the watchdog, when a limit asked for it
     int peakTasks = 0;

@@ -130,6 +130,31 @@ QVector<ProcessInfo> ProcessTree::snapshot()
     return processes;
 }
 
+qint64 ProcessTree::runQueueWaitNs(const QVector<pid_t> &pids)
+{
+    qint64 total = 0;
+    char path[96];
+    for (const pid_t pid : pids) {
+        snprintf(path, sizeof path, "/proc/%d/task", int(pid));
+        DIR *tasks = opendir(path);
+        if (!tasks) {
+            continue;
+        }
+        while (const dirent *entry = readdir(tasks)) {
+            if (!std::isdigit(static_cast<unsigned char>(entry->d_name[0]))) {
+                continue;
+            }
+            char stat[160];
+            snprintf(stat, sizeof stat, "/proc/%d/task/%s/schedstat", int(pid), entry->d_name);
+            // "<ns on a CPU> <ns waiting on a run queue> <time slices>"
+            const QList<QByteArray> fields = readSmallFile(stat).simplified().split(' ');
+            total += fields.value(1).toLongLong();
+        }
+        closedir(tasks);
+    }
+    return total;
+}
+
 double ProcessTree::ticksToSeconds(qint64 ticks)
 {
     static const long ticksPerSecond = sysconf(_SC_CLK_TCK);

@@ -29,6 +29,7 @@ struct TreeUsage
     int tasks = 0; ///< threads of all processes, each process counting at least one
     int processes = 0;
     qint64 cpuTicks = 0; ///< CPU time of the processes, see ProcessInfo::cpuTicks
+    qint64 runQueueWaitNs = 0; ///< filled by whoever asks runQueueWaitNs() for these pids
     QVector<pid_t> pids; ///< the processes counted
 };
 
@@ -52,6 +53,10 @@ public:
     static qint64 proportionalResidentBytes(const QVector<pid_t> &pids);
     /// Reads the "Pss_Anon:" (or, on older kernels, "Pss:") line of a smaps_rollup text.
     static qint64 parseRollup(const QByteArray &rollup);
+    /// Nanoseconds the threads of these processes spent ready to run but waiting for a CPU (the
+    /// second field of /proc/<pid>/task/<tid>/schedstat). On a loaded machine a busy program
+    /// gets little CPU time but waits this long for more; a blocked one does neither.
+    static qint64 runQueueWaitNs(const QVector<pid_t> &pids);
     /// Seconds of CPU time for a number of clock ticks.
     static double ticksToSeconds(qint64 ticks);
 };

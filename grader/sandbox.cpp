@@ -94,7 +94,7 @@ SandboxStatus probe()
                 .arg(!errors.isEmpty() ? errors.left(300)
                      : !result.errorString.isEmpty()
                          ? result.errorString
-                         : QStringLiteral("exit status %1").arg(result.exitCode));
+                         : Sandbox::tr("exit status %1").arg(result.exitCode));
         return status;
     }
     status.checks = Sandbox::judgeProbe(output);
@@ -129,15 +129,15 @@ SandboxStatus probe()
 QString SandboxStatus::summary(bool requested) const
 {
     if (requested && available) {
-        return QStringLiteral("sandboxed with %1: no network, system read-only, only the "
-                              "grading's scratch folder visible and writable")
+        return Sandbox::tr("sandboxed with %1: no network, system read-only, only the "
+                           "grading's scratch folder visible and writable")
             .arg(version.isEmpty() ? QStringLiteral("bubblewrap") : version);
     }
     if (requested) {
-        return QStringLiteral("cannot sandbox: %1").arg(problem);
+        return Sandbox::tr("cannot sandbox: %1").arg(problem);
     }
-    return QStringLiteral("NOT sandboxed: student code ran with the grader's own permissions "
-                          "(chosen by the user)");
+    return Sandbox::tr("NOT sandboxed: student code ran with the grader's own permissions "
+                       "(chosen by the user)");
 }
 
 QStringList Sandbox::wrapArguments(const SandboxSpec &spec, const QString &program,
@@ -246,11 +246,11 @@ QVector<SandboxCheck> Sandbox::judgeProbe(const QString &output)
         {tr("network"), outside.isEmpty() && !facts.isEmpty(),
          outside.isEmpty()
              ? tr("only its own loopback interface (%1)")
-                   .arg(interfaces.isEmpty() ? tr("none") : interfaces.join(QStringLiteral(", ")))
-             : tr("sees the network interface %1").arg(outside.join(QStringLiteral(", ")))});
+                   .arg(interfaces.isEmpty() ? tr("none") : interfaces.join(Sandbox::tr(", ")))
+             : tr("sees the network interface %1").arg(outside.join(Sandbox::tr(", ")))});
     checks.append({tr("host files"), visible.isEmpty() && !hidden.isEmpty(),
-                   visible.isEmpty() ? tr("cannot see %1").arg(hidden.join(QStringLiteral(", ")))
-                                     : tr("can see %1").arg(visible.join(QStringLiteral(", ")))});
+                   visible.isEmpty() ? tr("cannot see %1").arg(hidden.join(Sandbox::tr(", ")))
+                                     : tr("can see %1").arg(visible.join(Sandbox::tr(", ")))});
     bool pidOk = false;
     const int pid = facts.value(QStringLiteral("pid")).toInt(&pidOk);
     const int processes = facts.value(QStringLiteral("processes")).toInt();
@@ -312,14 +312,14 @@ QString Sandbox::handOver(const QString &path)
         return ::lchown(QFile::encodeName(file).constData(), unprivilegedId, unprivilegedId) == 0;
     };
     if (!give(path)) {
-        return QStringLiteral("cannot hand %1 over to the sandbox user").arg(path);
+        return Sandbox::tr("cannot hand %1 over to the sandbox user").arg(path);
     }
     QDirIterator it(path, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
                     QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString file = it.next();
         if (!give(file)) {
-            return QStringLiteral("cannot hand %1 over to the sandbox user").arg(file);
+            return Sandbox::tr("cannot hand %1 over to the sandbox user").arg(file);
         }
     }
     return {};

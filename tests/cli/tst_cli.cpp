@@ -1,13 +1,20 @@
 // Runs racegrade-cli as a user would and checks exit statuses, JSON shapes and text output.
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <csignal>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace {
 
@@ -86,6 +93,116 @@ const QByteArray racyCounter = "package main\n"
                                "\tfmt.Println(c.Value())\n"
                                "}\n";
 
+// One process as /proc shows it: enough to follow a process tree and tell a pid reused.
+struct ProcessEntry
+{
+    char state = 0;
+    qint64 parent = 0;
+    QByteArray started; ///< start time in clock ticks since boot
+};
+
+QHash<qint64, ProcessEntry> processTable()
+{
+    QHash<qint64, ProcessEntry> table;
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &name : pids) {
+        bool isPid = false;
+        const qint64 pid = name.toLongLong(&isPid);
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(name));
+        if (!isPid || !stat.open(QIODevice::ReadOnly)) {
+            continue;
+        }
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 19) {
+            table.insert(
+                pid, ProcessEntry{fields.at(0).at(0), fields.at(1).toLongLong(), fields.at(19)});
+        }
+    }
+    return table;
+}
+
+// Follows a running racegrade-cli's process tree until it ends: which of its processes were
+// handed to PID 1 (orphans), how long zombies of the tree waited to be reaped, and what of it
+// is still there once it exited.
+struct TreeWatch
+{
+    int orphans = 0;
+    double longestZombieSeconds = 0;
+    QStringList survivors;
+
+    void follow(QProcess &process)
+    {
+        QHash<qint64, QByteArray> seen; // pid -> start time
+        QHash<qint64, qint64> zombieSince;
+        QElapsedTimer clock;
+        clock.start();
+        QSet<qint64> orphaned;
+        while (process.state() != QProcess::NotRunning) {
+            const QHash<qint64, ProcessEntry> table = processTable();
+            QList<qint64> pending = {process.processId()};
+            while (!pending.isEmpty()) {
+                const qint64 parent = pending.takeLast();
+                for (auto it = table.cbegin(); it != table.cend(); ++it) {
+                    if (it->parent == parent && !seen.contains(it.key())) {
+                        seen.insert(it.key(), it->started);
+                        pending.append(it.key());
+                    }
+                }
+            }
+            for (auto it = seen.cbegin(); it != seen.cend(); ++it) {
+                const auto now = table.constFind(it.key());
+                if (now == table.cend() || now->started != it.value()) {
+                    continue;
+                }
+                if (now->parent == 1) {
+                    orphaned.insert(it.key());
+                }
+                if (now->state == 'Z') {
+                    const qint64 since = zombieSince.value(it.key(), clock.elapsed());
+                    zombieSince.insert(it.key(), since);
+                    longestZombieSeconds =
+                        qMax(longestZombieSeconds, (clock.elapsed() - since) / 1000.0);
+                }
+            }
+            process.waitForFinished(20);
+        }
+        orphans = int(orphaned.size());
+        QThread::msleep(300);
+        const QHash<qint64, ProcessEntry> after = processTable();
+        for (auto it = seen.cbegin(); it != seen.cend(); ++it) {
+            const auto now = after.constFind(it.key());
+            if (now != after.cend() && now->started == it.value()) {
+                survivors.append(
+                    QStringLiteral("%1 (%2)").arg(it.key()).arg(QLatin1Char(now->state)));
+            }
+        }
+    }
+};
+
+// A temporary folder for a grader's TMPDIR. When the grader runs as root, the sandbox's user
+// (nobody) must be able to pass through it to reach the grading's scratch folder, as in /tmp.
+bool makeTraversable(const QTemporaryDir &dir)
+{
+    return dir.isValid() &&
+           QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                 QFileDevice::ExeOwner | QFileDevice::ExeGroup |
+                                                 QFileDevice::ExeOther);
+}
+
+// A Go program that sleeps far beyond any time limit: every run is killed at the limit.
+const QByteArray sleeper = "package main\n"
+                           "\n"
+                           "import (\n"
+                           "\t\"fmt\"\n"
+                           "\t\"time\"\n"
+                           ")\n"
+                           "\n"
+                           "func main() {\n"
+                           "\tfmt.Println(\"going to sleep\")\n"
+                           "\ttime.Sleep(time.Hour)\n"
+                           "}\n";
+
 } // namespace
 
 class TestCli : public QObject
@@ -112,6 +229,13 @@ private Q_SLOTS:
     void brokenInput();
     void fileNamedWithSpacesAndLettersFromWindows();
     void scanShowsWhatAClassHolds();
+    void gradeCompilerPathNotFound();
+    void parseSanitizerThatCouldNotStart();
+    void parseTsanWithColumnsAndThreads();
+    void sandboxPrintsEveryCheck();
+    void signalStopsAndCleansUp();
+    void sweepsScratchFoldersOfDeadGraders();
+    void leavesNoZombiesOrOrphans();
 
 private:
     QTemporaryDir m_dir;
@@ -196,6 +320,8 @@ void TestCli::helpOnEveryCommand_data()
     QTest::newRow("sandbox") << QStringLiteral("sandbox") << QStringLiteral("--json");
     QTest::newRow("scan") << QStringLiteral("scan") << QStringLiteral("class-dir");
     QTest::newRow("export") << QStringLiteral("export") << QStringLiteral("--session");
+    QTest::newRow("batch") << QStringLiteral("batch") << QStringLiteral("--help");
+    QTest::newRow("merge") << QStringLiteral("merge") << QStringLiteral("--help");
 }
 
 void TestCli::helpOnEveryCommand()
@@ -205,6 +331,10 @@ void TestCli::helpOnEveryCommand()
     const CliRun run = runCli({command, QStringLiteral("--help")});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains(mentions), qPrintable(run.out));
+    // The usage line names the command as it is typed, not the executable's path.
+    const QString usage = run.out.section(u'\n', 0, 0);
+    QVERIFY2(usage.startsWith(QStringLiteral("Usage: racegrade-cli %1 [options]").arg(command)),
+             qPrintable(usage));
 }
 
 void TestCli::gradePassingJson()
@@ -337,13 +467,18 @@ void TestCli::parseGithub()
         runCli({QStringLiteral("parse"), QStringLiteral("--format"), QStringLiteral("github"),
                 QFINDTESTDATA("data/go-shared-total.txt")});
     QCOMPARE(run.exitCode, 1);
+    // One annotation on each access, naming the other side.
     const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 1);
-    QVERIFY2(lines.first().startsWith(QStringLiteral(
-                 "::error file=/home/student/shared/main.go,line=15,title=data-race::read at "
-                 "/home/student/shared/main.go:15 in main.main.func1; write at "
-                 "/home/student/shared/main.go:15 in main.main.func1")),
-             qPrintable(lines.first()));
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.at(0), QStringLiteral("::error file=/home/student/shared/main.go,line=15,"
+                                         "title=data-race::read at /home/student/shared/main.go:15 "
+                                         "in main.main.func1, against write at "
+                                         "/home/student/shared/main.go:15 in main.main.func1"));
+    QCOMPARE(lines.at(1),
+             QStringLiteral("::error file=/home/student/shared/main.go,line=15,"
+                            "title=data-race::write at /home/student/shared/main.go:15 "
+                            "in main.main.func1, against read at "
+                            "/home/student/shared/main.go:15 in main.main.func1"));
 }
 
 void TestCli::parseCleanLog()
@@ -537,6 +672,172 @@ void TestCli::scanShowsWhatAClassHolds()
              qPrintable(human.out));
     QVERIFY(human.out.contains(QStringLiteral("3 students, 2 problems, 1 file that cannot be "
                                               "built")));
+}
+
+void TestCli::gradeCompilerPathNotFound()
+{
+    const CliRun run = runCli(
+        {QStringLiteral("grade"), QStringLiteral("--exercise"), QStringLiteral("safe-counter"),
+         QStringLiteral("--compiler"), QStringLiteral("/nonexistent/g++"),
+         reference(QStringLiteral("safe-counter"), QStringLiteral("cpp/reference.cpp"))});
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY2(run.out.contains(
+                 QStringLiteral("the C++ compiler `/nonexistent/g++` was not found: there is no "
+                                "such file")),
+             qPrintable(run.out + run.err));
+}
+
+void TestCli::parseSanitizerThatCouldNotStart()
+{
+    const CliRun run =
+        runCli({QStringLiteral("parse"), QFINDTESTDATA("data/tsan-could-not-start.txt")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(!run.out.contains(QStringLiteral("no race reports")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("ThreadSanitizer could not start")),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("setarch -R")), qPrintable(run.out));
+}
+
+void TestCli::parseTsanWithColumnsAndThreads()
+{
+    const QString fixture = QFINDTESTDATA("data/tsan-clang-race.txt");
+    const CliRun github = runCli(
+        {QStringLiteral("parse"), QStringLiteral("--format"), QStringLiteral("github"), fixture});
+    QCOMPARE(github.exitCode, 1);
+    const QStringList lines = github.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines.at(0).startsWith(QStringLiteral(
+                 "::error file=/home/student/bank/bank.cpp,line=11,col=13,title=data-race::write")),
+             qPrintable(lines.at(0)));
+    QVERIFY2(lines.at(1).startsWith(QStringLiteral(
+                 "::error file=/home/student/bank/bank.cpp,line=11,col=15,title=data-race::read")),
+             qPrintable(lines.at(1)));
+
+    // C and C++ programs have threads, not goroutines; what the report says is all kept.
+    const CliRun json = runCli({QStringLiteral("parse"), QStringLiteral("--json"), fixture});
+    const QJsonObject race =
+        parseObject(json.out).value(QLatin1String("races")).toArray().first().toObject();
+    const QString explanation = race.value(QLatin1String("explanation")).toString();
+    QVERIFY2(explanation.contains(u"thread") && !explanation.contains(u"goroutine"),
+             qPrintable(explanation));
+    const QJsonArray accesses = race.value(QLatin1String("accesses")).toArray();
+    QCOMPARE(accesses.size(), 2);
+    QCOMPARE(accesses.at(0).toObject().value(QLatin1String("size")).toInt(), 4);
+    QCOMPARE(accesses.at(0).toObject().value(QLatin1String("thread_state")).toString(),
+             QStringLiteral("running"));
+    QCOMPARE(accesses.at(1).toObject().value(QLatin1String("thread_state")).toString(),
+             QStringLiteral("finished"));
+    QCOMPARE(race.value(QLatin1String("locations")).toArray().first().toString(),
+             QStringLiteral("global 'balance' of size 4 at 0x5634a2b1c0d8 (bank+0x40d8)"));
+}
+
+void TestCli::sandboxPrintsEveryCheck()
+{
+    const CliRun run = runCli({QStringLiteral("sandbox")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    for (const char *check :
+         {"network:", "host files:", "PID namespace:", "user:", "scratch folder:"}) {
+        const QString line = QStringLiteral("  ok    ") + QLatin1String(check);
+        QVERIFY2(run.out.contains(line), qPrintable(QLatin1String(check) + u'\n' + run.out));
+    }
+    QVERIFY2(run.out.contains(QDir::homePath()), qPrintable(run.out)); // named as invisible
+}
+
+void TestCli::signalStopsAndCleansUp()
+{
+    // Killed in the middle of a grading, the grader stops its runs and removes its scratch
+    // folder before it leaves.
+    QTemporaryDir temp;
+    QVERIFY(makeTraversable(temp));
+    const QString file = m_dir.filePath(QStringLiteral("sleeper.go"));
+    QFile source(file);
+    QVERIFY(source.open(QIODevice::WriteOnly));
+    source.write(sleeper);
+    source.close();
+    for (const int signal : {SIGTERM, SIGINT}) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("TMPDIR"), temp.path());
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(RACEGRADE_CLI_PATH),
+                      {QStringLiteral("grade"), QStringLiteral("--exercise"),
+                       QStringLiteral("safe-counter"), QStringLiteral("--runs"),
+                       QStringLiteral("2"), file});
+        QVERIFY(process.waitForStarted());
+        // Wait for the runs: the scratch folder exists and a program of it sleeps.
+        QElapsedTimer clock;
+        clock.start();
+        const QStringList pattern{QStringLiteral("racegrade-work-*")};
+        while (QDir(temp.path()).entryList(pattern, QDir::Dirs).isEmpty() &&
+               clock.elapsed() < 60000) {
+            QThread::msleep(50);
+        }
+        QVERIFY(!QDir(temp.path()).entryList(pattern, QDir::Dirs).isEmpty());
+        QThread::msleep(4000);
+        QCOMPARE(::kill(pid_t(process.processId()), signal), 0);
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 128 + signal);
+        QVERIFY2(QDir(temp.path()).entryList(pattern, QDir::Dirs).isEmpty(),
+                 qPrintable(QDir(temp.path()).entryList(QDir::AllEntries).join(u' ')));
+    }
+}
+
+void TestCli::sweepsScratchFoldersOfDeadGraders()
+{
+    QTemporaryDir temp;
+    QVERIFY(makeTraversable(temp));
+    // A pid that certainly ended: a child of this test, already reaped.
+    const pid_t gone = fork();
+    if (gone == 0) {
+        _exit(0);
+    }
+    QVERIFY(gone > 0);
+    QCOMPARE(waitpid(gone, nullptr, 0), gone);
+    const QString stale = temp.filePath(QStringLiteral("racegrade-work-%1-AbCdEf").arg(gone));
+    const QString alive = temp.filePath(
+        QStringLiteral("racegrade-work-%1-GhIjKl").arg(QCoreApplication::applicationPid()));
+    const QString kept = temp.filePath(QStringLiteral("racegrade-kept-%1-MnOpQr").arg(gone));
+    for (const QString &folder : {stale, alive, kept}) {
+        QVERIFY(QDir().mkpath(folder + QStringLiteral("/program")));
+    }
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("TMPDIR"), temp.path());
+    const CliRun run = runCli({QStringLiteral("grade"), QStringLiteral("--exercise"),
+                               QStringLiteral("safe-counter"), QStringLiteral("--runs"),
+                               QStringLiteral("1"), m_racyPath},
+                              {}, environment);
+    QVERIFY2(run.exitCode == 1, qPrintable(run.out + run.err));
+    QVERIFY2(!QFileInfo::exists(stale), qPrintable(stale));
+    QVERIFY(QFileInfo::exists(alive)); // its grader still runs
+    QVERIFY(QFileInfo::exists(kept));  // asked to be kept
+}
+
+void TestCli::leavesNoZombiesOrOrphans()
+{
+    // This test is no subreaper: whatever the grader fails to reap is handed to PID 1, and is
+    // seen there.
+    int subreaper = -1;
+    QCOMPARE(::prctl(PR_GET_CHILD_SUBREAPER, &subreaper, 0, 0, 0), 0);
+    QCOMPARE(subreaper, 0);
+    const QString file = m_dir.filePath(QStringLiteral("sleeper.go"));
+    QFile source(file);
+    QVERIFY(source.open(QIODevice::WriteOnly));
+    source.write(sleeper);
+    source.close();
+    QProcess process;
+    process.start(QStringLiteral(RACEGRADE_CLI_PATH),
+                  {QStringLiteral("grade"), QStringLiteral("--exercise"),
+                   QStringLiteral("safe-counter"), QStringLiteral("--runs"), QStringLiteral("2"),
+                   QStringLiteral("--time-limit"), QStringLiteral("2"), file});
+    QVERIFY(process.waitForStarted());
+    TreeWatch watch;
+    watch.follow(process);
+    QCOMPARE(process.exitCode(), 1);
+    QCOMPARE(watch.orphans, 0);
+    QVERIFY2(watch.longestZombieSeconds < 1.0,
+             qPrintable(QString::number(watch.longestZombieSeconds)));
+    QVERIFY2(watch.survivors.isEmpty(), qPrintable(watch.survivors.join(u' ')));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -4,7 +4,9 @@
 #include "exerciseloader.h"
 #include "grader.h"
 #include "gradingjob.h"
+#include "sourcemapper.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -82,6 +84,7 @@ private Q_SLOTS:
     void starterCompilesButFails_data();
     void starterCompilesButFails();
     void clangFindsTheSameRace();
+    void clangMapsHarnessFrames();
     void goPackageMustBeMain();
     void missingCompilerIsAnError();
     void jobReportsProgressAndCancels();
@@ -137,6 +140,10 @@ void TestGrading::gradesSubmission_data()
     QTest::addColumn<QStringList>("races");
     QTest::addColumn<QStringList>("problems");
     QTest::addColumn<QStringList>("notes");
+    QTest::addColumn<QStringList>("racesIfReported"); ///< the only line pairs a race may have
+    QTest::addColumn<QStringList>("raceKinds");       ///< report kinds that must be among them
+    QTest::addColumn<QString>("mistakeIfRaced");      ///< the mistake one race names, if any
+    QTest::addColumn<QString>("compileDetail");       ///< how the compile check's detail starts
 
     const QString casesPath = QFINDTESTDATA("data/cases.json");
     QFile file(casesPath);
@@ -145,6 +152,15 @@ void TestGrading::gradesSubmission_data()
     QVERIFY(!cases.isEmpty());
     for (const QJsonValue &value : cases) {
         const QJsonObject row = value.toObject();
+        const auto linePairs = [&](const char *key) {
+            QStringList pairs;
+            for (const QJsonValue &pair : row.value(QLatin1String(key)).toArray()) {
+                const QJsonArray lines = pair.toArray();
+                pairs.append(
+                    QStringLiteral("%1-%2").arg(lines.at(0).toInt()).arg(lines.at(1).toInt()));
+            }
+            return pairs;
+        };
         QStringList races;
         for (const QJsonValue &pair : row.value(QLatin1String("races")).toArray()) {
             const QJsonArray lines = pair.toArray();
@@ -159,7 +175,10 @@ void TestGrading::gradesSubmission_data()
             << strings(row.value(QLatin1String("mustFail")))
             << strings(row.value(QLatin1String("mustPass"))) << races
             << strings(row.value(QLatin1String("problems")))
-            << strings(row.value(QLatin1String("notes")));
+            << strings(row.value(QLatin1String("notes"))) << linePairs("racesIfReported")
+            << strings(row.value(QLatin1String("raceKinds")))
+            << row.value(QLatin1String("mistakeIfRaced")).toString()
+            << row.value(QLatin1String("compileDetail")).toString();
     }
 }
 
@@ -174,6 +193,10 @@ void TestGrading::gradesSubmission()
     QFETCH(QStringList, races);
     QFETCH(QStringList, problems);
     QFETCH(QStringList, notes);
+    QFETCH(QStringList, racesIfReported);
+    QFETCH(QStringList, raceKinds);
+    QFETCH(QString, mistakeIfRaced);
+    QFETCH(QString, compileDetail);
 
     QFile source(file);
     QVERIFY2(source.open(QIODevice::ReadOnly), qPrintable(file));
@@ -227,6 +250,47 @@ void TestGrading::gradesSubmission()
     }
     if (races.isEmpty() && verdict == u"pass") {
         QVERIFY2(result.races.isEmpty(), qPrintable(summary));
+    }
+    // Races that only some runs show: none is required, but each one seen must be at these
+    // lines of the student's file.
+    if (!racesIfReported.isEmpty()) {
+        for (const RaceFinding &race : result.races) {
+            QVERIFY2(race.kind == u"data-race" && race.accesses.size() == 2, qPrintable(summary));
+            const int a = race.accesses.at(0).line;
+            const int b = race.accesses.at(1).line;
+            const QString pair = QStringLiteral("%1-%2").arg(qMin(a, b)).arg(qMax(a, b));
+            QVERIFY2(racesIfReported.contains(pair), qPrintable(pair + u'\n' + summary));
+            QCOMPARE(race.accesses.at(0).file, displayName);
+            QCOMPARE(race.accesses.at(1).file, displayName);
+        }
+    }
+    for (const QString &kind : raceKinds) {
+        const bool found = std::any_of(result.races.cbegin(), result.races.cend(),
+                                       [&](const RaceFinding &race) { return race.kind == kind; });
+        QVERIFY2(found, qPrintable(QStringLiteral("no %1 report\n").arg(kind) + summary));
+    }
+    if (!mistakeIfRaced.isEmpty() && !result.races.isEmpty()) {
+        const bool named =
+            std::any_of(result.races.cbegin(), result.races.cend(),
+                        [&](const RaceFinding &race) { return race.mistake == mistakeIfRaced; });
+        QVERIFY2(named,
+                 qPrintable(QStringLiteral("no race named %1\n").arg(mistakeIfRaced) + summary));
+    }
+    if (!compileDetail.isEmpty()) {
+        QVERIFY2(result.check(u"compiles")->detail.startsWith(compileDetail), qPrintable(summary));
+    }
+    // Nothing a student sees names the grader's scratch folder, which is gone after grading.
+    for (const RaceFinding &race : result.races) {
+        QVERIFY2(!race.explanation.contains(QDir::tempPath()), qPrintable(race.explanation));
+        for (const RaceAccessSite &access : race.accesses) {
+            QVERIFY2(!access.file.startsWith(QDir::tempPath()), qPrintable(access.file));
+        }
+    }
+    // go vet compiles the file too; when the build failed it would only repeat the errors.
+    if (!result.compile.ok) {
+        for (const Diagnostic &diagnostic : result.compile.diagnostics) {
+            QVERIFY2(diagnostic.tool != u"go vet", qPrintable(diagnostic.message));
+        }
     }
 }
 
@@ -321,6 +385,43 @@ void TestGrading::clangFindsTheSameRace()
     QVERIFY(race.accesses.at(0).column > 0); // clang prints columns
     QCOMPARE(race.mistake, QStringLiteral("missing-lock"));
     QVERIFY(!result.check(u"race-free")->passed());
+}
+
+void TestGrading::clangMapsHarnessFrames()
+{
+    // clang names the harness's copy of the file "<scratch>/harness/./main.cpp" and the
+    // standard headers through "/usr/bin/../lib/gcc/…". Only the hidden test finds this race,
+    // so its stacks go through the harness: every frame must come out mapped.
+    QFile source(QFINDTESTDATA("data/cpp/safe-counter/unlocked-read.cpp"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    GradeOptions options;
+    options.cppCompiler = QStringLiteral("clang++");
+    const Grade result = grade(QStringLiteral("safe-counter"), Language::Cpp, source.readAll(),
+                               QStringLiteral("counter.cpp"), options);
+    const QString summary = describe(result);
+    QVERIFY2(result.toolchain.startsWith(u"clang++"), qPrintable(result.toolchain));
+    QVERIFY2(!result.check(u"concurrent-use")->passed(), qPrintable(summary));
+    QVERIFY2(!result.races.isEmpty(), qPrintable(summary));
+    for (const RaceFinding &race : result.races) {
+        QVERIFY2(!race.explanation.contains(QDir::tempPath()), qPrintable(race.explanation));
+        for (const RaceAccessSite &access : race.accesses) {
+            QVERIFY2(access.file == u"counter.cpp" ||
+                         access.file == SourceMapper::hiddenTestLabel(),
+                     qPrintable(access.file));
+            for (const StackFrame &frame : access.stack) {
+                QVERIFY2(!frame.file.startsWith(QDir::tempPath()), qPrintable(frame.file));
+                QVERIFY2(!frame.file.contains(QStringLiteral("/../")), qPrintable(frame.file));
+            }
+        }
+    }
+    const bool bothLines =
+        std::any_of(result.races.cbegin(), result.races.cend(), [](const RaceFinding &race) {
+            return race.accesses.size() == 2 && race.accesses.at(0).file == u"counter.cpp" &&
+                   race.accesses.at(1).file == u"counter.cpp";
+        });
+    QVERIFY2(bothLines, qPrintable(summary));
+    QVERIFY2(!result.check(u"concurrent-use")->detail.contains(QDir::tempPath()),
+             qPrintable(result.check(u"concurrent-use")->detail));
 }
 
 void TestGrading::goPackageMustBeMain()

@@ -126,6 +126,7 @@ private Q_SLOTS:
     void sandboxWorksHere();
     void hostileSubmission_data();
     void hostileSubmission();
+    void memoryHogUnderTheWatchdog();
     void normalProgramIsNotKilledForMemory_data();
     void normalProgramIsNotKilledForMemory();
     void unsandboxedGradingSaysSo();
@@ -133,7 +134,8 @@ private Q_SLOTS:
 
 private:
     Grade singleRun(const QString &file, const QByteArray &source, QString *output,
-                    SandboxMode sandbox = SandboxMode::Required, bool full = false);
+                    SandboxMode sandbox = SandboxMode::Required, bool full = false,
+                    bool watchdog = false);
     QByteArray hostileSource(const QString &file) const;
 
     ExerciseCatalog m_catalog;
@@ -187,7 +189,7 @@ QByteArray TestSandbox::hostileSource(const QString &file) const
 }
 
 Grade TestSandbox::singleRun(const QString &file, const QByteArray &source, QString *output,
-                             SandboxMode sandbox, bool full)
+                             SandboxMode sandbox, bool full, bool watchdog)
 {
     GradeRequest request;
     // A full grading adds the runs without the race detector, where Go sees deadlocks.
@@ -199,6 +201,7 @@ Grade TestSandbox::singleRun(const QString &file, const QByteArray &source, QStr
     request.displayPath = file;
     request.options.runSeconds = runSeconds;
     request.options.sandbox = sandbox;
+    request.options.memoryWatchdog = watchdog;
     std::mutex mutex;
     return Grader::grade(request, {}, nullptr, [&](const QString &text, bool) {
         const std::lock_guard<std::mutex> lock(mutex);
@@ -278,16 +281,31 @@ void TestSandbox::hostileSubmission_data()
                     "/usr/written-by-student"}) +
                QStringList{QStringLiteral("wrote its own scratch folder")}
         << 30 << false;
+    // Time limits: a busy program, a sleeping one and a deadlocked one each have their own words.
     QTest::newRow("spins for ever")
-        << QStringLiteral("infinite-loop.go") << QStringList{QStringLiteral("timeout")}
-        << QStringLiteral("%1 s").arg(runSeconds) << QStringList() << 30 << false;
-    QTest::newRow("sleeps for ever")
-        << QStringLiteral("sleep-forever.go") << QStringList{QStringLiteral("timeout")}
-        << QStringLiteral("%1 s").arg(runSeconds) << QStringList{QStringLiteral("going to sleep")}
+        << QStringLiteral("infinite-loop.go") << QStringList{QStringLiteral("endless-loop")}
+        << QStringLiteral("kept the CPU busy for the whole %1 s").arg(runSeconds) << QStringList()
         << 30 << false;
+    QTest::newRow("spins for ever (C++)")
+        << QStringLiteral("spin.cpp") << QStringList{QStringLiteral("endless-loop")}
+        << QStringLiteral("kept the CPU busy for the whole %1 s").arg(runSeconds) << QStringList()
+        << 60 << false;
+    QTest::newRow("sleeps for ever")
+        << QStringLiteral("sleep-forever.go") << QStringList{QStringLiteral("blocked")}
+        << QStringLiteral("still waiting after %1 s, using almost no CPU").arg(runSeconds)
+        << QStringList{QStringLiteral("going to sleep")} << 30 << false;
     QTest::newRow("deadlocks") << QStringLiteral("deadlock.go")
-                               << QStringList{QStringLiteral("deadlock")} << QString()
+                               << QStringList{QStringLiteral("deadlock"), QStringLiteral("blocked")}
+                               << QStringLiteral("so it is a deadlock")
                                << QStringList{QStringLiteral("locked once")} << 60 << true;
+    QTest::newRow("locks a mutex twice (C++)")
+        << QStringLiteral("double-lock.cpp") << QStringList{QStringLiteral("blocked")}
+        << QStringLiteral("using almost no CPU") << QStringList{QStringLiteral("locked once")} << 60
+        << false;
+    QTest::newRow("writes a huge file")
+        << QStringLiteral("huge-file.go") << QStringList{QStringLiteral("file-size-limit")}
+        << QStringLiteral("wrote a file as large as a run may (64 MiB)") << QStringList() << 30
+        << false;
     QTest::newRow("hogs memory (Go)")
         << QStringLiteral("memory-hog.go") << QStringList{QStringLiteral("memory-limit")}
         << QStringLiteral("used more than 512 MiB of memory") << QStringList() << 30 << false;
@@ -370,6 +388,27 @@ void TestSandbox::hostileSubmission()
     m_timings.append(QStringLiteral("%1: %2 in %3 s")
                          .arg(QString::fromUtf8(QTest::currentDataTag()), outcome)
                          .arg(seconds, 0, 'f', 1));
+}
+
+void TestSandbox::memoryHogUnderTheWatchdog()
+{
+    // Where a memory cgroup exists (the hostile rows above use it), the /proc watchdog must
+    // still stop a hog on its own.
+    QString output;
+    QElapsedTimer clock;
+    clock.start();
+    const Grade grade =
+        singleRun(QStringLiteral("memory-hog.go"), hostileSource(QStringLiteral("memory-hog.go")),
+                  &output, SandboxMode::Required, false, true);
+    const double seconds = clock.elapsed() / 1000.0;
+    const QString details = describe(grade, output);
+    QVERIFY2(problemKinds(grade).contains(QStringLiteral("memory-limit")), qPrintable(details));
+    QVERIFY2(grade.problems.first().message.contains(u"used more than 512 MiB of memory"),
+             qPrintable(details));
+    QVERIFY2(seconds < 30, qPrintable(QString::number(seconds)));
+    QCOMPARE(leftoverProcesses(3000), 0);
+    m_timings.append(
+        QStringLiteral("hogs memory (watchdog): memory-limit in %1 s").arg(seconds, 0, 'f', 1));
 }
 
 void TestSandbox::normalProgramIsNotKilledForMemory_data()
