@@ -1,5 +1,7 @@
 #include "humanreport.h"
 
+#include "sourcemapper.h"
+
 namespace RaceGrade {
 
 namespace {
@@ -11,7 +13,7 @@ QString place(const QString &file, int line)
     if (file.isEmpty()) {
         return QStringLiteral("?");
     }
-    return line > 0 ? QStringLiteral("%1:%2").arg(file).arg(line) : file;
+    return SourceMapper::placeText(file, line);
 }
 
 } // namespace
