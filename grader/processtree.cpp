@@ -144,7 +144,7 @@ qint64 ProcessTree::runQueueWaitNs(const QVector<pid_t> &pids)
             if (!std::isdigit(static_cast<unsigned char>(entry->d_name[0]))) {
                 continue;
             }
-            char stat[160];
+            char stat[320]; // room for any directory name readdir can give
             snprintf(stat, sizeof stat, "/proc/%d/task/%s/schedstat", int(pid), entry->d_name);
             // "<ns on a CPU> <ns waiting on a run queue> <time slices>"
             const QList<QByteArray> fields = readSmallFile(stat).simplified().split(' ');
