@@ -285,7 +285,7 @@ QString GradingSession::removeRecord(const QString &studentKey, const QString &e
 QString GradingSession::refreshIdenticalFlags()
 {
     const QVector<SubmissionRecord> all = records();
-    const auto sameFileKey = [](const SubmissionRecord &record) {
+    const auto sameFileKey = [](const SubmissionRecord &record) -> QString {
         return record.exercise + u'|' + languageId(record.language) + u'|' +
                QString::fromLatin1(record.contentHash);
     };
