@@ -1,9 +1,11 @@
 #include "mainwindow.h"
 
 #include "autosaver.h"
+#include "classwindow.h"
 #include "codeeditor.h"
 #include "exercisepicker.h"
 #include "findreplacebar.h"
+#include "grademarks.h"
 #include "gradingjob.h"
 #include "outputview.h"
 #include "resultsview.h"
@@ -48,25 +50,6 @@ QString defaultDataDirectory()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
            QStringLiteral("/work");
-}
-
-QString raceTooltip(const RaceFinding &race, bool thisSide)
-{
-    QStringList lines;
-    const QString kind = race.kind == u"data-race"
-                             ? QObject::tr("Data race")
-                             : QObject::tr("Race detector: %1").arg(race.kind);
-    lines.append(QObject::tr("%1 (%2 this line), seen in %3 of %4 runs")
-                     .arg(kind, thisSide ? QObject::tr("reported at") : QObject::tr("racing with"))
-                     .arg(race.occurrences)
-                     .arg(race.runs));
-    if (!race.explanation.isEmpty()) {
-        lines.append(race.explanation.left(1).toUpper() + race.explanation.mid(1) + u'.');
-    }
-    if (!race.hint.isEmpty()) {
-        lines.append(QObject::tr("Hint: %1").arg(race.hint));
-    }
-    return lines.join(u'\n');
 }
 
 } // namespace
@@ -210,6 +193,9 @@ void MainWindow::createActions()
     add(file, tr("&Reset to Starter Code"), QKeySequence(), [this] { resetToStarter(); });
     file->addSeparator();
     add(file, tr("Add &Exercise Folder…"), QKeySequence(), [this] { addExerciseFolder(); });
+    file->addSeparator();
+    add(file, tr("Grade a &Class…"), QKeySequence(QStringLiteral("Ctrl+Shift+G")),
+        [this] { openClassWindow(); });
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
 
@@ -506,28 +492,7 @@ void MainWindow::jobDone(bool fullGrading)
 
 void MainWindow::showMarks(const Grade &grade)
 {
-    QVector<LineMark> marks;
-    for (const RaceFinding &race : grade.races) {
-        for (int i = 0; i < race.accesses.size(); ++i) {
-            const RaceAccessSite &access = race.accesses.at(i);
-            if (access.inSubmission && access.line > 0) {
-                marks.append(
-                    LineMark{access.line,
-                             i == 0 ? LineMarkKind::RaceThisAccess : LineMarkKind::RaceOtherAccess,
-                             raceTooltip(race, i == 0)});
-            }
-        }
-    }
-    for (const Diagnostic &diagnostic : grade.compile.diagnostics) {
-        if (diagnostic.file == grade.sourceFile && diagnostic.line > 0) {
-            marks.append(LineMark{diagnostic.line,
-                                  diagnostic.severity == Severity::Error
-                                      ? LineMarkKind::CompileError
-                                      : LineMarkKind::CompileWarning,
-                                  diagnostic.message});
-        }
-    }
-    m_editor->setMarks(marks);
+    m_editor->setMarks(GradeMarks::forGrade(grade));
 }
 
 bool MainWindow::openFile(const QString &path)
@@ -606,6 +571,15 @@ void MainWindow::addExerciseFolder()
         m_settings.setExtraExerciseFolders(folders);
     }
     loadExercises();
+}
+
+void MainWindow::openClassWindow()
+{
+    // A window of its own, so that a TA can try a file in the student's window beside it.
+    auto *window = new ClassWindow(m_context);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
+    window->openClassDialog();
 }
 
 void MainWindow::goToLineDialog()

@@ -88,6 +88,7 @@ private:
     void saveAsDialog();
     void resetToStarter();
     void addExerciseFolder();
+    void openClassWindow();
     void goToLineDialog();
     void showSettings();
     void applyEditorSettings();
