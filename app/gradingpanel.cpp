@@ -96,6 +96,9 @@ void GradingPanel::setPauseRequested(bool paused)
         m_pause->setChecked(paused);
     }
     m_pause->setText(paused ? tr("&Resume") : tr("&Pause"));
+    if (!m_cancelling) {
+        m_status->setText(paused ? tr("Pausing…") : tr("Resuming…"));
+    }
 }
 
 void GradingPanel::setCancelling()

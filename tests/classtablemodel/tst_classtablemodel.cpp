@@ -57,10 +57,10 @@ ClassResults sampleClass()
     results.columns = {{counter, QStringLiteral("Safe counter"), 100},
                        {once, QStringLiteral("Config once"), 100}};
     SubmissionRecord cleoCounter = graded(QStringLiteral("cleo"), counter, Verdict::Pass, 100);
-    cleoCounter.identicalTo = {QStringLiteral("ana")};
+    cleoCounter.identicalTo = QStringList{QStringLiteral("ana")};
     cleoCounter.override = ScoreOverride{60, QStringLiteral("copied"), QStringLiteral("ta"), {}};
     SubmissionRecord anaCounter = graded(QStringLiteral("ana"), counter, Verdict::Pass, 100);
-    anaCounter.identicalTo = {QStringLiteral("cleo")};
+    anaCounter.identicalTo = QStringList{QStringLiteral("cleo")};
     SubmissionRecord devCounter = graded(QStringLiteral("dev"), counter, Verdict::Error, 0);
     devCounter.graded = false;
     results.students = {
@@ -266,7 +266,7 @@ void TestClassTableModel::filtersKeepTheirRows_data()
     QTest::newRow("identical") << int(ClassFilterProxy::Filter::Identical) << QString()
                                << names("Ana|Cleo");
     QTest::newRow("text in the name")
-        << int(ClassFilterProxy::Filter::All) << QStringLiteral("le") << names("Cleo");
+        << int(ClassFilterProxy::Filter::All) << QStringLiteral("cle") << names("Cleo");
     QTest::newRow("text in the e-mail, any case")
         << int(ClassFilterProxy::Filter::All) << QStringLiteral("UNI.EXAMPLE")
         << names("Erin Roster");
@@ -307,7 +307,10 @@ void TestClassTableModel::sortsByScore()
     // A score that changes moves its row while the table is sorted.
     model.updateRecord(graded(QStringLiteral("dev"), counter, Verdict::Pass, 100));
     model.updateRecord(graded(QStringLiteral("dev"), once, Verdict::Pass, 100));
-    QCOMPARE(shownNames(proxy).last(), QStringLiteral("Dev"));
+    // Dev now has 200 like Ana: the two end the list, after Cleo's 160.
+    QCOMPARE(shownNames(proxy).mid(3).size(), 2);
+    QVERIFY(shownNames(proxy).mid(3).contains(QStringLiteral("Dev")));
+    QVERIFY(shownNames(proxy).mid(3).contains(QStringLiteral("Ana")));
 }
 
 void TestClassTableModel::iconsDifferByStatusAndBadge()
