@@ -79,8 +79,8 @@ ClassResultsView::ClassResultsView(ClassTableModel *model, ClassFilterProxy *pro
     auto *splitter = new QSplitter(Qt::Horizontal, page);
     splitter->addWidget(left);
     splitter->addWidget(m_submissionView);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
 
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);

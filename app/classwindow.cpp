@@ -50,6 +50,7 @@
 #include <QThread>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace RaceGrade {
 
@@ -800,6 +801,11 @@ void ClassWindow::onSessionRead(const QVector<SubmissionRecord> &stored,
     const ClassResults results =
         ClassTableBuilder::build(stored, roster, m_planModel->plan(), m_catalog.exercises);
     m_tableModel->setResults(results);
+    // Plain student folders name no ids: the column only shows once some student has one.
+    const bool anyId =
+        std::any_of(results.students.cbegin(), results.students.cend(),
+                    [](const StudentResults &student) { return !student.id.isEmpty(); });
+    m_tableView->setColumnHidden(ClassTableModel::IdColumn, !anyId);
 
     m_planView->setRosterText(
         roster.isEmpty()
