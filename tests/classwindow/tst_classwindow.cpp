@@ -3,6 +3,7 @@
 // submission, override a score and regrade, pause and cancel a batch and continue it. Measures
 // how late the event loop gets while the class is graded. Needs Go.
 
+#include "classchartsview.h"
 #include "classfilterproxy.h"
 #include "classfolder.h"
 #include "classplanmodel.h"
@@ -37,6 +38,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#ifdef RACEGRADE_HAVE_CHARTS
+#include <QtCharts/QChartView>
+#if QT_VERSION < QT_VERSION_CHECK(6, 0, 0)
+using QtCharts::QChart;
+using QtCharts::QChartView;
+#endif
+#endif
 
 using namespace RaceGrade;
 
@@ -101,6 +110,7 @@ private Q_SLOTS:
     void correctionSticks();
     void gradingKeepsTheWindowResponsive();
     void tableMatchesTheSession();
+    void chartsShowTheClass();
     void filtersShowTheirStudents_data();
     void filtersShowTheirStudents();
     void cellShowsTheSubmissionWithRaceMarks();
@@ -379,6 +389,27 @@ void TestClassWindow::tableMatchesTheSession()
             .toString()
             .startsWith(QString::number(anaCounter->effectiveScore() + anaOnce->effectiveScore()) +
                         u'/'));
+}
+
+void TestClassWindow::chartsShowTheClass()
+{
+    QVERIFY(m_window);
+    ClassChartsView *charts = m_window->chartsView();
+    m_window->tabs()->setCurrentWidget(charts);
+#ifdef RACEGRADE_HAVE_CHARTS
+    QCOMPARE(charts->chartViews().size(), 3);
+    for (QWidget *widget : charts->chartViews()) {
+        const QChart *chart = static_cast<QChartView *>(widget)->chart();
+        QVERIFY(chart);
+        QVERIFY2(!chart->series().isEmpty(), qPrintable(chart->title()));
+    }
+    const QStringList titles = charts->chartTitles();
+    QCOMPARE(titles.size(), 3);
+    QVERIFY(!titles.contains(QString()));
+#else
+    QVERIFY(charts->chartViews().isEmpty());
+#endif
+    m_window->tabs()->setCurrentIndex(1);
 }
 
 void TestClassWindow::filtersShowTheirStudents_data()
