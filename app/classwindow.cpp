@@ -807,11 +807,28 @@ void ClassWindow::onSessionRead(const QVector<SubmissionRecord> &stored,
                     [](const StudentResults &student) { return !student.id.isEmpty(); });
     m_tableView->setColumnHidden(ClassTableModel::IdColumn, !anyId);
 
-    m_planView->setRosterText(
-        roster.isEmpty()
-            ? tr("No roster is loaded (File → Load Roster… lists who handed in nothing).")
-            : tr("Roster: %n student(s). %1", nullptr, int(roster.size()))
-                  .arg(results.warnings.join(QStringLiteral("; "))));
+    if (roster.isEmpty()) {
+        m_planView->setRosterText(
+            tr("No roster is loaded (File → Load Roster… lists who handed in nothing)."));
+    } else {
+        QStringList nothing;
+        QStringList unknown;
+        for (const StudentResults &student : results.students) {
+            if (student.inRoster && student.byExercise.isEmpty()) {
+                nothing.append(student.name.isEmpty() ? student.id : student.name);
+            } else if (!student.inRoster) {
+                unknown.append(student.name);
+            }
+        }
+        QString text = tr("Roster: %n student(s).", nullptr, int(roster.size()));
+        if (!nothing.isEmpty()) {
+            text += u' ' + tr("Handed in nothing: %1.").arg(nothing.join(QStringLiteral(", ")));
+        }
+        if (!unknown.isEmpty()) {
+            text += u' ' + tr("Not on the roster: %1.").arg(unknown.join(QStringLiteral(", ")));
+        }
+        m_planView->setRosterText(text);
+    }
 
     // Records saved while the session was read may be newer than what the read saw.
     const QSet<QString> saved = std::exchange(m_savedDuringRead, {});
