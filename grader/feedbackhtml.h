@@ -18,6 +18,12 @@ using SourceToHtml = std::function<QString(const QString &source, Language langu
 class FeedbackHtml
 {
 public:
+    /// One self-contained HTML page (inline style sheet, UTF-8). `exercises` are the class's
+    /// exercises in the order to show them; one the student handed nothing in for says so, and
+    /// a record for an exercise not in the list comes after them. The race lines of the source
+    /// are spans of class "race-this" (the access a report names first) or "race-other" (the
+    /// other access), coloured as the app's editor marks them. `highlight` must close its
+    /// tags at the end of every line.
     static QString page(const QString &studentName, const QVector<SubmissionRecord> &records,
                         const QVector<Exercise> &exercises, const SourceToHtml &highlight = {});
 

@@ -11,3 +11,4 @@ Q_DECLARE_LOGGING_CATEGORY(lcGrading)   // racegrade.grading
 Q_DECLARE_LOGGING_CATEGORY(lcSandbox)   // racegrade.sandbox
 Q_DECLARE_LOGGING_CATEGORY(lcClass)     // racegrade.class
 Q_DECLARE_LOGGING_CATEGORY(lcSession)   // racegrade.session
+Q_DECLARE_LOGGING_CATEGORY(lcReports)   // racegrade.reports

@@ -39,12 +39,13 @@ packages=(
     build-essential cmake ninja-build pkg-config git
     # Qt 6 and Qt 5 with the modules RaceGrade uses, and KSyntaxHighlighting (KF5 in Debian 12)
     qt6-base-dev qt6-charts-dev libqt6sql6-sqlite qt6-svg-dev qt6-tools-dev qt6-l10n-tools
+    libqt6opengl6-dev # Qt6Charts' CMake files need Qt6OpenGL's; qt6-charts-dev does not pull it
     qtbase5-dev libqt5charts5-dev libqt5sql5-sqlite libqt5svg5-dev qttools5-dev
     libkf5syntaxhighlighting-dev
     # toolchains the grader drives, with their race detector runtimes
     golang-go go-staticcheck g++ libtsan2 clang libclang-rt-14-dev
-    # sandbox, archives, packaging checks, a screen for GUI tests
-    bubblewrap libarchive-dev appstream-util xvfb xauth util-linux
+    # sandbox, archives, packaging checks, a screen for GUI tests, PDF readers for export tests
+    bubblewrap libarchive-dev appstream-util xvfb xauth util-linux poppler-utils
 )
 
 if [ "$install" = 1 ]; then

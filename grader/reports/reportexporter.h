@@ -54,6 +54,8 @@ public:
 
     /// Writes one export; returns the problems, each naming the file it is about. Files are
     /// written atomically (QSaveFile); one student's file failing does not stop the others.
+    /// A student's file is named after the student, with what file systems refuse replaced by
+    /// '_' and " (2)" added on a clash; every student of the roster gets one.
     static QStringList write(const ExportRequest &request, const SessionContents &contents);
 };
 

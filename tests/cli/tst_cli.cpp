@@ -195,6 +195,7 @@ void TestCli::helpOnEveryCommand_data()
     QTest::newRow("exercises") << QStringLiteral("exercises") << QStringLiteral("--json");
     QTest::newRow("sandbox") << QStringLiteral("sandbox") << QStringLiteral("--json");
     QTest::newRow("scan") << QStringLiteral("scan") << QStringLiteral("class-dir");
+    QTest::newRow("export") << QStringLiteral("export") << QStringLiteral("--session");
 }
 
 void TestCli::helpOnEveryCommand()
