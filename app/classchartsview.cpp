@@ -1,17 +1,13 @@
 #include "classchartsview.h"
 
+#include "classcharts.h"
 #include "classstatistics.h"
 
 #include <QGridLayout>
 #include <QLabel>
-
-#ifdef RACEGRADE_HAVE_CHARTS
-#include "classcharts.h"
-
 #include <QtCharts/QChartView>
 #if QT_VERSION < QT_VERSION_CHECK(6, 0, 0)
 using QtCharts::QChartView;
-#endif
 #endif
 
 namespace RaceGrade {
@@ -25,7 +21,6 @@ ClassChartsView::ClassChartsView(QWidget *parent)
     m_summary->setAccessibleName(tr("Class figures"));
     auto *layout = new QGridLayout(this);
     layout->addWidget(m_summary, 0, 0, 1, 2);
-#ifdef RACEGRADE_HAVE_CHARTS
     const QStringList names = {tr("Score distribution"), tr("Pass rate of each check"),
                                tr("Submissions per kind of race")};
     for (int i = 0; i < names.size(); ++i) {
@@ -43,10 +38,6 @@ ClassChartsView::ClassChartsView(QWidget *parent)
     }
     layout->setRowStretch(1, 1);
     layout->setRowStretch(2, 1);
-#else
-    m_summary->setText(tr("This build of RaceGrade has no Qt Charts: the class's figures are in "
-                          "the class summary export."));
-#endif
 }
 
 ClassChartsView::~ClassChartsView() = default;
@@ -63,7 +54,6 @@ void ClassChartsView::setResults(const ClassResults &results)
                  QString::number(statistics.overridden),
                  QString::number(statistics.meanPercent, 'f', 1),
                  QString::number(statistics.medianPercent, 'f', 1)));
-#ifdef RACEGRADE_HAVE_CHARTS
     using Factory = QChart *(*)(const ClassStatistics &);
     const Factory factories[] = {&ClassCharts::scoreDistribution, &ClassCharts::checkPassRates,
                                  &ClassCharts::raceKinds};
@@ -74,17 +64,14 @@ void ClassChartsView::setResults(const ClassResults &results)
         // The view lets go of its previous chart without deleting it.
         delete previous;
     }
-#endif
 }
 
 QStringList ClassChartsView::chartTitles() const
 {
     QStringList titles;
-#ifdef RACEGRADE_HAVE_CHARTS
     for (QWidget *widget : m_views) {
         titles.append(static_cast<QChartView *>(widget)->chart()->title());
     }
-#endif
     return titles;
 }
 

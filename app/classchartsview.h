@@ -9,8 +9,7 @@ class QLabel;
 namespace RaceGrade {
 
 /// The charts of a class: how the total scores are spread, how often each check passed, and in
-/// how many submissions each kind of race appeared. Drawn with Qt Charts where the build has it;
-/// otherwise the tab says why it is empty.
+/// how many submissions each kind of race appeared. Drawn with Qt Charts.
 class ClassChartsView : public QWidget
 {
     Q_OBJECT
@@ -22,7 +21,7 @@ public:
     /// Draws the charts of `results` in place of the ones shown.
     void setResults(const ClassResults &results);
 
-    /// The chart views, in the order above (empty without Qt Charts).
+    /// The chart views (QChartView), in the order above.
     QList<QWidget *> chartViews() const { return m_views; }
     /// The titles of the charts shown, in the same order.
     QStringList chartTitles() const;

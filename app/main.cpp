@@ -1,7 +1,9 @@
 // racegrade: the student's desktop app.
 
+#ifdef RACEGRADE_HAVE_CLASS_VIEW
 #include "classtablemodel.h"
 #include "classwindow.h"
+#endif
 #include "codeeditor.h"
 #include "mainwindow.h"
 #include "settings.h"
@@ -26,6 +28,7 @@ void saveScreenshot(QWidget *window, const QString &png)
     QApplication::exit(saved ? 0 : 1);
 }
 
+#ifdef RACEGRADE_HAVE_CLASS_VIEW
 /// The teaching assistant's class window, for --class and --session.
 int runClassWindow(const QCommandLineParser &parser, const AppContext &context,
                    const QString &screenshot)
@@ -73,6 +76,8 @@ int runClassWindow(const QCommandLineParser &parser, const AppContext &context,
     }
     return QApplication::exec();
 }
+
+#endif
 
 } // namespace
 
@@ -149,7 +154,15 @@ int main(int argc, char *argv[])
     const QString screenshot = parser.value(screenshotOption);
 
     if (parser.isSet(classOption) || parser.isSet(sessionOption)) {
+#ifdef RACEGRADE_HAVE_CLASS_VIEW
         return runClassWindow(parser, context, screenshot);
+#else
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QApplication::translate(
+                         "main", "This build of RaceGrade has no class window (it needs Qt "
+                                 "Charts).")));
+        return 2;
+#endif
     }
     MainWindow window(context);
     window.resize(1400, 900);

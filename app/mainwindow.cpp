@@ -1,7 +1,9 @@
 #include "mainwindow.h"
 
 #include "autosaver.h"
+#ifdef RACEGRADE_HAVE_CLASS_VIEW
 #include "classwindow.h"
+#endif
 #include "codeeditor.h"
 #include "exercisepicker.h"
 #include "findreplacebar.h"
@@ -193,9 +195,11 @@ void MainWindow::createActions()
     add(file, tr("&Reset to Starter Code"), QKeySequence(), [this] { resetToStarter(); });
     file->addSeparator();
     add(file, tr("Add &Exercise Folder…"), QKeySequence(), [this] { addExerciseFolder(); });
+#ifdef RACEGRADE_HAVE_CLASS_VIEW
     file->addSeparator();
     add(file, tr("Grade a &Class…"), QKeySequence(QStringLiteral("Ctrl+Shift+G")),
         [this] { openClassWindow(); });
+#endif
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
 
@@ -573,6 +577,7 @@ void MainWindow::addExerciseFolder()
     loadExercises();
 }
 
+#ifdef RACEGRADE_HAVE_CLASS_VIEW
 void MainWindow::openClassWindow()
 {
     // A window of its own, so that a TA can try a file in the student's window beside it.
@@ -581,6 +586,7 @@ void MainWindow::openClassWindow()
     window->show();
     window->openClassDialog();
 }
+#endif
 
 void MainWindow::goToLineDialog()
 {

@@ -38,13 +38,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-
-#ifdef RACEGRADE_HAVE_CHARTS
 #include <QtCharts/QChartView>
 #if QT_VERSION < QT_VERSION_CHECK(6, 0, 0)
 using QtCharts::QChart;
 using QtCharts::QChartView;
-#endif
 #endif
 
 using namespace RaceGrade;
@@ -116,6 +113,7 @@ private Q_SLOTS:
     void cellShowsTheSubmissionWithRaceMarks();
     void overrideSurvivesRegrade();
     void pauseHoldsAndCancelStops();
+    void exportsWriteEveryFormat();
     void cleanupTestCase();
 
 private:
@@ -396,7 +394,6 @@ void TestClassWindow::chartsShowTheClass()
     QVERIFY(m_window);
     ClassChartsView *charts = m_window->chartsView();
     m_window->tabs()->setCurrentWidget(charts);
-#ifdef RACEGRADE_HAVE_CHARTS
     QCOMPARE(charts->chartViews().size(), 3);
     for (QWidget *widget : charts->chartViews()) {
         const QChart *chart = static_cast<QChartView *>(widget)->chart();
@@ -406,9 +403,6 @@ void TestClassWindow::chartsShowTheClass()
     const QStringList titles = charts->chartTitles();
     QCOMPARE(titles.size(), 3);
     QVERIFY(!titles.contains(QString()));
-#else
-    QVERIFY(charts->chartViews().isEmpty());
-#endif
     m_window->tabs()->setCurrentIndex(1);
 }
 
@@ -597,6 +591,38 @@ void TestClassWindow::pauseHoldsAndCancelStops()
     for (const SubmissionRecord &record : records) {
         QVERIFY2(record.graded, qPrintable(record.studentKey + u'/' + record.exercise));
     }
+}
+
+void TestClassWindow::exportsWriteEveryFormat()
+{
+    QVERIFY(m_window);
+    const QString out = m_root->filePath(QStringLiteral("exports"));
+    QVERIFY(QDir().mkpath(out));
+    for (const QString &id : ReportExporter::formatIds()) {
+        QString error;
+        const std::optional<ExportRequest> request =
+            ReportExporter::parse(id + u':' + out + u'/' + id, &error);
+        QVERIFY2(request, qPrintable(error));
+        const QStringList problems = m_window->exportTo(*request);
+        QVERIFY2(problems.isEmpty(), qPrintable(id + QStringLiteral(": ") + problems.join(u'\n')));
+        const QFileInfo written(request->path);
+        QVERIFY2(written.exists(), qPrintable(request->path));
+        if (written.isFile()) {
+            QVERIFY2(written.size() > 0, qPrintable(request->path));
+        } else {
+            QVERIFY2(!QDir(request->path).isEmpty(), qPrintable(request->path));
+        }
+    }
+    // A place that cannot be written: the problem names it, and the session is untouched.
+    const QString blocked =
+        m_root->filePath(QStringLiteral("roster.csv")) + QStringLiteral("/grades.csv");
+    const int records = int(m_window->session()->records().size());
+    const QStringList problems =
+        m_window->exportTo(ExportRequest{ExportFormat::GradebookCsv, blocked});
+    QVERIFY(!problems.isEmpty());
+    QVERIFY2(problems.join(u'\n').contains(QStringLiteral("grades.csv")),
+             qPrintable(problems.join(u'\n')));
+    QCOMPARE(int(m_window->session()->records().size()), records);
 }
 
 QTEST_MAIN(TestClassWindow)
