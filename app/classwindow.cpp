@@ -10,6 +10,7 @@
 #include "classresultsview.h"
 #include "classtablebuilder.h"
 #include "classtablemodel.h"
+#include "classviewlogging.h"
 #include "codeeditor.h"
 #include "exercisedelegate.h"
 #include "exportmenu.h"
@@ -331,6 +332,7 @@ void ClassWindow::updateTitle()
 
 void ClassWindow::showError(const QString &message)
 {
+    qCWarning(lcClassView).noquote() << message;
     m_message->setText(message);
     m_message->setStyleSheet(QStringLiteral("background: #fde7e9; color: #7a1219;"));
     m_message->show();
@@ -754,6 +756,8 @@ void ClassWindow::onRecordSaved(const QString &studentKey, const QString &exerci
 void ClassWindow::onBatchFinished()
 {
     const BatchSummary summary = m_job->summary();
+    qCDebug(lcClassView) << "batch ended:" << summary.graded << "graded," << summary.reused
+                         << "reused," << summary.remaining << "left in" << summary.seconds << "s";
     m_job.release()->deleteLater();
     updateActions();
     QString message = tr("%1 submissions in %2: %3 graded, %4 reused (unchanged or identical), "

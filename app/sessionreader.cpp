@@ -1,7 +1,9 @@
 #include "sessionreader.h"
 
+#include "classviewlogging.h"
 #include "gradingsession.h"
 
+#include <QElapsedTimer>
 #include <QMetaObject>
 
 namespace RaceGrade {
@@ -52,6 +54,8 @@ void SessionReader::start(const QString &sessionPath)
         QVector<SubmissionRecord> records;
         QVector<RosterEntry> roster;
         QString error;
+        QElapsedTimer clock;
+        clock.start();
         {
             const Expected<std::shared_ptr<GradingSession>> session =
                 GradingSession::open(sessionPath);
@@ -66,6 +70,8 @@ void SessionReader::start(const QString &sessionPath)
                 error = session.error();
             }
         }
+        qCDebug(lcClassView) << "read" << records.size() << "records of" << sessionPath << "in"
+                             << clock.elapsed() << "ms";
         // Delivered on the reader's thread; dropped when the reader is gone by then.
         QMetaObject::invokeMethod(
             this,
