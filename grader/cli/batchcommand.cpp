@@ -7,7 +7,9 @@
 #include "exitcodes.h"
 #include "gradingoptions.h"
 #include "gradingsession.h"
-#include "reportexporter.h"
+#ifdef RACEGRADE_HAVE_REPORTS
+#include "exportcommand.h"
+#endif
 #include "roster.h"
 
 #include <QCommandLineParser>
@@ -295,32 +297,18 @@ int Batch::writeExports()
     if (specs.isEmpty()) {
         return ExitPassed;
     }
-    SessionContents contents;
-    contents.settings = m_session->settings();
-    contents.roster = m_session->roster();
-    contents.records = m_session->records();
-    contents.exercises = m_catalog.exercises;
-    int status = ExitPassed;
+#ifdef RACEGRADE_HAVE_REPORTS
+    QVector<ExportRequest> requests;
     for (const QString &spec : specs) {
         QString error;
-        const std::optional<ExportRequest> request = ReportExporter::parse(spec, &error);
-        if (!request) {
-            m_err.writeLine(commandName + QStringLiteral(": ") + error);
-            status = ExitUsage;
-            continue;
-        }
-        const QStringList problems = ReportExporter::write(*request, contents);
-        for (const QString &problem : problems) {
-            m_err.writeLine(problem);
-        }
-        if (problems.isEmpty()) {
-            m_out.writeLine(QStringLiteral("wrote %1 to %2")
-                                .arg(ReportExporter::formatId(request->format), request->path));
-        } else {
-            status = ExitFailed;
-        }
+        requests.append(*ReportExporter::parse(spec, &error)); // checked before grading
     }
-    return status;
+    return ExportCommand::writeAll(*m_session, m_catalog.exercises, requests, m_out, m_err);
+#else
+    m_err.writeLine(commandName + QStringLiteral(": this build has no exports (it was built "
+                                                 "without Qt Widgets or Qt Charts)"));
+    return ExitFailed;
+#endif
 }
 
 int Batch::run(const QString &classDir, const QString &sessionPath, const BatchOptions &given,
@@ -526,12 +514,14 @@ int BatchCommand::run(const QStringList &arguments)
         return usage(QStringLiteral("--shard takes K/N with 1 <= K <= N, not \"%1\"")
                          .arg(parser.value(QStringLiteral("shard"))));
     }
+#ifdef RACEGRADE_HAVE_REPORTS
     for (const QString &spec : parser.values(QStringLiteral("export"))) {
         QString error;
         if (!ReportExporter::parse(spec, &error)) {
             return usage(error);
         }
     }
+#endif
     return Batch(parser, paintedOut, err)
         .run(classDir, parser.value(QStringLiteral("session")), options,
              gradingOptions.exerciseRoots(parser));

@@ -99,16 +99,23 @@ int ExportCommand::run(const QStringList &arguments)
         err.writeLine(session.error());
         return ExitUsage;
     }
-    SessionContents contents;
-    contents.settings = session.value()->settings();
-    contents.roster = session.value()->roster();
-    contents.records = session.value()->records();
     const ExerciseCatalog catalog = ExerciseLoader::loadCatalog(parser.values(exercisesOption) +
                                                                 ExerciseLoader::defaultRoots());
     for (const QString &error : catalog.errors) {
         err.writeLine(QStringLiteral("warning: ") + error);
     }
-    contents.exercises = catalog.exercises;
+    return writeAll(*session.value(), catalog.exercises, requests, out, err);
+}
+
+int ExportCommand::writeAll(const GradingSession &session, const QVector<Exercise> &exercises,
+                            const QVector<ExportRequest> &requests, const CliOutput &out,
+                            const CliOutput &err)
+{
+    SessionContents contents;
+    contents.settings = session.settings();
+    contents.roster = session.roster();
+    contents.records = session.records();
+    contents.exercises = exercises;
 
     int failed = 0;
     for (const ExportRequest &request : requests) {
