@@ -9,6 +9,7 @@
 #include <QSet>
 #include <algorithm>
 #include <numeric>
+#include <optional>
 
 namespace RaceGrade {
 
@@ -39,6 +40,11 @@ QFileInfoList entriesOf(const QString &directory)
         QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
 }
 
+QString notSource()
+{
+    return QStringLiteral("is not a .go, .cpp, .cc or .cxx file; set aside");
+}
+
 class Scanner
 {
 public:
@@ -52,9 +58,22 @@ public:
 private:
     void addFolder(const QFileInfo &info);
     void addArchive(const QFileInfo &info);
-    void collectSources(const QString &directory, const QString &relative, int depth,
-                        QVector<SubmissionFile> *sources);
+    void addCanvasFile(const QFileInfo &info, const CanvasFileName &name);
+    void addMoodleEntry(const QFileInfo &info, const MoodleEntryName &name);
+    StudentSubmission &platformStudent(const QString &platformKey, const QString &name,
+                                       const QString &id, const QString &origin);
+    void collectSources(const QString &directory, const QString &relative, const QString &namedAs,
+                        int depth, StudentSubmission *student);
+    void addSource(const QFileInfo &info, const QString &relative, const QString &namedAs,
+                   int revision, StudentSubmission *student);
+    bool addArchiveFiles(const QFileInfo &info, const QString &relative, const QString &namedPrefix,
+                         StudentSubmission *student);
+    std::optional<QString> unpack(const QFileInfo &info, const QString &relative,
+                                  QStringList *files);
+    void setAsideTree(const QFileInfo &info, const QString &relative, const QString &reason,
+                      int depth);
     void addStudent(StudentSubmission student, bool reportEmpty);
+    void finishStudent(StudentSubmission *student, bool reportEmpty);
     void reportLink(const QFileInfo &info, const QString &relative);
     bool readableFolder(const QFileInfo &info, const QString &relative);
     QString freshScratchFolder(const QString &archiveName) const;
@@ -63,11 +82,18 @@ private:
     {
         m_scan.problems.append({relative, shown(relative) + u": " + reason});
     }
+    void setAside(const QString &relative, const QString &reason)
+    {
+        m_scan.setAside.append({relative, shown(relative) + u": " + reason});
+    }
 
     QString m_classDir;
     QString m_root; // canonical: links in the path the teacher gave are theirs to make
     ClassScanOptions m_options;
     ClassScan m_scan;
+    // Students of a platform's download, gathered from several entries each.
+    QVector<StudentSubmission> m_platformStudents;
+    QHash<QString, int> m_platformIndex;
 };
 
 ClassScan Scanner::run()
@@ -77,18 +103,43 @@ ClassScan Scanner::run()
     if (!rootInfo.isDir() || m_root.isEmpty()) {
         m_scan.problems.append(
             {m_classDir, shown(m_classDir) + QStringLiteral(": is not a folder; nothing to scan")});
+        m_scan.layoutReason = QStringLiteral("there is no class folder");
         return m_scan;
     }
     if (!readableFolder(QFileInfo(m_root), m_classDir)) {
+        m_scan.layoutReason = QStringLiteral("the class folder cannot be read");
         return m_scan;
     }
+    QFileInfoList entries;
+    QVector<LayoutEntry> layoutEntries;
     for (const QFileInfo &info : entriesOf(m_root)) {
-        const QString name = info.fileName();
-        if (isLitter(name)) {
+        if (isLitter(info.fileName())) {
             continue;
         }
+        entries.append(info);
+        const bool link = info.isSymLink();
+        layoutEntries.append({info.fileName(), !link && info.isDir(), !link && info.isFile()});
+    }
+    const LayoutGuess guess = ClassLayoutDetector::detect(layoutEntries);
+    m_scan.layout = guess.layout;
+    m_scan.layoutReason = guess.reason;
+
+    for (const QFileInfo &info : std::as_const(entries)) {
+        const QString name = info.fileName();
+        const std::optional<CanvasFileName> canvas =
+            m_scan.layout == ClassLayout::Canvas && !info.isSymLink() && info.isFile()
+                ? ClassLayoutDetector::parseCanvas(name)
+                : std::nullopt;
+        const std::optional<MoodleEntryName> moodle =
+            m_scan.layout == ClassLayout::Moodle && !info.isSymLink()
+                ? ClassLayoutDetector::parseMoodle(name)
+                : std::nullopt;
         if (info.isSymLink()) {
             reportLink(info, name);
+        } else if (canvas) {
+            addCanvasFile(info, *canvas);
+        } else if (moodle && (info.isFile() || (info.isDir() && moodle->rest.isEmpty()))) {
+            addMoodleEntry(info, *moodle);
         } else if (info.isDir()) {
             addFolder(info);
         } else if (info.isFile() && SubmissionArchive::isArchiveName(name)) {
@@ -103,9 +154,14 @@ ClassScan Scanner::run()
             problem(name, QStringLiteral("is not a regular file or folder; skipped"));
         }
     }
+    for (StudentSubmission &student : m_platformStudents) {
+        finishStudent(&student, true);
+        m_scan.students.append(student);
+    }
     assignKeys();
-    qCDebug(lcClass).noquote() << "scanned" << m_root << "->" << m_scan.students.size()
-                               << "students," << m_scan.problems.size() << "problems";
+    qCDebug(lcClass).noquote() << "scanned" << m_root << "as" << classLayoutId(m_scan.layout)
+                               << "->" << m_scan.students.size() << "students,"
+                               << m_scan.problems.size() << "problems";
     return m_scan;
 }
 
@@ -118,7 +174,7 @@ void Scanner::addFolder(const QFileInfo &info)
         addStudent(student, false);
         return;
     }
-    collectSources(info.absoluteFilePath(), student.origin, 0, &student.sources);
+    collectSources(info.absoluteFilePath(), student.origin, QString(), 0, &student);
     addStudent(student, true);
 }
 
@@ -128,38 +184,88 @@ void Scanner::addArchive(const QFileInfo &info)
     student.name = SubmissionArchive::baseName(info.fileName());
     student.origin = info.fileName();
     student.fromArchive = true;
-    if (m_options.scratchDir.isEmpty()) {
-        problem(student.origin, QStringLiteral("is an archive, but no scratch folder was given to "
-                                               "extract it into; skipped"));
-        addStudent(student, false);
-        return;
-    }
-    const QString destination = freshScratchFolder(info.fileName());
-    const Expected<ExtractedArchive> extracted =
-        SubmissionArchive::extract(info.absoluteFilePath(), destination, m_options.archiveLimits);
-    if (!extracted) {
-        // The archive's own messages start with its file name, which is its path here too.
-        m_scan.problems.append({student.origin, extracted.error()});
-        addStudent(student, false);
-        return;
-    }
-    for (const QString &message : extracted->errors + extracted->skipped) {
-        m_scan.problems.append({student.origin, message});
-    }
-    for (const QString &file : extracted->files) {
-        const QStringList parts = file.split(u'/');
-        if (!ClassFolder::isSourceName(parts.constLast()) ||
-            std::any_of(parts.cbegin(), parts.cend(), isLitter)) {
-            continue;
-        }
-        student.sources.append(
-            {student.origin + u'/' + file, QDir(destination).absoluteFilePath(file)});
-    }
-    addStudent(student, true);
+    // The archive's name is the student's, so its files are named from inside it.
+    const bool unpacked = addArchiveFiles(info, student.origin, QString(), &student);
+    addStudent(student, unpacked);
 }
 
-void Scanner::collectSources(const QString &directory, const QString &relative, int depth,
-                             QVector<SubmissionFile> *sources)
+void Scanner::addCanvasFile(const QFileInfo &info, const CanvasFileName &name)
+{
+    const QString fileName = info.fileName();
+    StudentSubmission &student =
+        platformStudent(QStringLiteral("canvas:") + name.userId, name.name, name.userId, fileName);
+    student.late = student.late || name.late;
+    if (SubmissionArchive::isArchiveName(name.original)) {
+        student.fromArchive = true;
+        addArchiveFiles(info, fileName, SubmissionArchive::baseName(name.original) + u'/',
+                        &student);
+    } else if (ClassFolder::isSourceName(name.original)) {
+        addSource(info, fileName, name.original, name.revision, &student);
+    } else {
+        setAside(fileName, notSource());
+    }
+}
+
+void Scanner::addMoodleEntry(const QFileInfo &info, const MoodleEntryName &name)
+{
+    const QString entryName = info.fileName();
+    StudentSubmission &student = platformStudent(QStringLiteral("moodle:") + name.participantId,
+                                                 name.name, name.participantId, entryName);
+    // The files a student handed in are under "file"; the other plugins hold what was typed
+    // into Moodle (online text) or added by teachers (comments, annotated PDFs).
+    const bool files = name.plugin == QLatin1String("file");
+    const QString notCode =
+        name.plugin == QLatin1String("onlinetext")
+            ? QStringLiteral("is the text typed into Moodle's online text box, not a code file; "
+                             "set aside")
+            : QStringLiteral("belongs to Moodle's \"%1\" part of the submission, not to the files "
+                             "handed in; set aside")
+                  .arg(name.plugin);
+    if (student.origin.contains(QLatin1String("_assignsubmission_")) &&
+        !student.origin.contains(QLatin1String("_assignsubmission_file_")) && files) {
+        student.origin = entryName; // the folder of files names the student best
+    }
+    if (info.isDir()) {
+        if (!readableFolder(info, entryName)) {
+            return;
+        }
+        if (files) {
+            collectSources(info.absoluteFilePath(), entryName, QString(), 0, &student);
+        } else {
+            setAsideTree(info, entryName, notCode, 0);
+        }
+        return;
+    }
+    if (!files) {
+        setAside(entryName, notCode);
+    } else if (SubmissionArchive::isArchiveName(name.rest)) {
+        student.fromArchive = true;
+        addArchiveFiles(info, entryName, SubmissionArchive::baseName(name.rest) + u'/', &student);
+    } else if (ClassFolder::isSourceName(name.rest)) {
+        addSource(info, entryName, name.rest, 0, &student);
+    } else {
+        setAside(entryName, notSource());
+    }
+}
+
+StudentSubmission &Scanner::platformStudent(const QString &platformKey, const QString &name,
+                                            const QString &id, const QString &origin)
+{
+    const auto found = m_platformIndex.constFind(platformKey);
+    if (found != m_platformIndex.constEnd()) {
+        return m_platformStudents[found.value()];
+    }
+    StudentSubmission student;
+    student.name = name;
+    student.platformId = id;
+    student.origin = origin;
+    m_platformIndex.insert(platformKey, int(m_platformStudents.size()));
+    m_platformStudents.append(student);
+    return m_platformStudents.last();
+}
+
+void Scanner::collectSources(const QString &directory, const QString &relative,
+                             const QString &namedAs, int depth, StudentSubmission *student)
 {
     if (depth > maxDepth) {
         problem(relative,
@@ -172,39 +278,139 @@ void Scanner::collectSources(const QString &directory, const QString &relative, 
             continue;
         }
         const QString path = relative + u'/' + name;
+        const QString named = namedAs + name;
         if (info.isSymLink()) {
             reportLink(info, path);
         } else if (info.isDir()) {
             if (readableFolder(info, path)) {
-                collectSources(info.absoluteFilePath(), path, depth + 1, sources);
+                collectSources(info.absoluteFilePath(), path, named + u'/', depth + 1, student);
             }
         } else if (ClassFolder::isSourceName(name)) {
-            if (!info.isFile()) {
-                problem(path, QStringLiteral("is not a regular file; skipped"));
-                continue;
+            addSource(info, path, named, 0, student);
+        } else if (info.isFile() && SubmissionArchive::isArchiveName(name)) {
+            addArchiveFiles(info, path, namedAs + SubmissionArchive::baseName(name) + u'/',
+                            student);
+        } else if (info.isFile()) {
+            setAside(path, notSource());
+        } else {
+            problem(path, QStringLiteral("is not a regular file or folder; skipped"));
+        }
+    }
+}
+
+void Scanner::addSource(const QFileInfo &info, const QString &relative, const QString &namedAs,
+                        int revision, StudentSubmission *student)
+{
+    if (!info.isFile()) {
+        problem(relative, QStringLiteral("is not a regular file; skipped"));
+        return;
+    }
+    QFile file(info.absoluteFilePath());
+    if (!file.open(QIODevice::ReadOnly)) {
+        problem(relative, QStringLiteral("cannot be read (%1); skipped").arg(file.errorString()));
+        return;
+    }
+    student->sources.append({relative, info.absoluteFilePath(), namedAs, revision});
+}
+
+bool Scanner::addArchiveFiles(const QFileInfo &info, const QString &relative,
+                              const QString &namedPrefix, StudentSubmission *student)
+{
+    QStringList files;
+    const std::optional<QString> destination = unpack(info, relative, &files);
+    if (!destination) {
+        return false;
+    }
+    for (const QString &file : std::as_const(files)) {
+        const QStringList parts = file.split(u'/');
+        if (std::any_of(parts.cbegin(), parts.cend(), isLitter)) {
+            continue;
+        }
+        const QString path = relative + u'/' + file;
+        if (ClassFolder::isSourceName(parts.constLast())) {
+            student->sources.append(
+                {path, QDir(*destination).absoluteFilePath(file), namedPrefix + file, 0});
+        } else if (SubmissionArchive::isArchiveName(parts.constLast())) {
+            setAside(path, QStringLiteral("is an archive inside an archive; not unpacked"));
+        } else {
+            setAside(path, notSource());
+        }
+    }
+    return true;
+}
+
+std::optional<QString> Scanner::unpack(const QFileInfo &info, const QString &relative,
+                                       QStringList *files)
+{
+    if (m_options.scratchDir.isEmpty()) {
+        problem(relative, QStringLiteral("is an archive, but no scratch folder was given to "
+                                         "extract it into; skipped"));
+        return std::nullopt;
+    }
+    // TODO(#5): each archive has its own limits, but a class of many archives has no budget
+    // as a whole; the scratch folder can grow to the sum of them.
+    // The archive's own messages start with its file name; they get its path in the class.
+    const QString ownPrefix = info.fileName() + u':';
+    const auto named = [&](const QString &message) {
+        return message.startsWith(ownPrefix) ? shown(relative) + message.mid(info.fileName().size())
+                                             : message;
+    };
+    QString scratchName = relative;
+    scratchName.replace(u'/', u'_');
+    const QString destination = freshScratchFolder(scratchName);
+    const Expected<ExtractedArchive> extracted =
+        SubmissionArchive::extract(info.absoluteFilePath(), destination, m_options.archiveLimits);
+    if (!extracted) {
+        m_scan.problems.append({relative, named(extracted.error())});
+        return std::nullopt;
+    }
+    for (const QString &message : extracted->errors + extracted->skipped) {
+        m_scan.problems.append({relative, named(message)});
+    }
+    *files = extracted->files;
+    return destination;
+}
+
+void Scanner::setAsideTree(const QFileInfo &info, const QString &relative, const QString &reason,
+                           int depth)
+{
+    if (depth > maxDepth) {
+        return;
+    }
+    for (const QFileInfo &entry : entriesOf(info.absoluteFilePath())) {
+        const QString name = entry.fileName();
+        const QString path = relative + u'/' + name;
+        if (isLitter(name)) {
+            continue;
+        }
+        if (entry.isSymLink()) {
+            reportLink(entry, path);
+        } else if (entry.isDir()) {
+            if (readableFolder(entry, path)) {
+                setAsideTree(entry, path, reason, depth + 1);
             }
-            QFile file(info.absoluteFilePath());
-            if (!file.open(QIODevice::ReadOnly)) {
-                problem(path,
-                        QStringLiteral("cannot be read (%1); skipped").arg(file.errorString()));
-                continue;
-            }
-            sources->append({path, info.absoluteFilePath()});
+        } else {
+            setAside(path, reason);
         }
     }
 }
 
 void Scanner::addStudent(StudentSubmission student, bool reportEmpty)
 {
-    std::sort(student.sources.begin(), student.sources.end(),
+    finishStudent(&student, reportEmpty);
+    m_scan.students.append(student);
+}
+
+void Scanner::finishStudent(StudentSubmission *student, bool reportEmpty)
+{
+    std::sort(student->sources.begin(), student->sources.end(),
               [](const SubmissionFile &a, const SubmissionFile &b) {
                   return a.relativePath < b.relativePath;
               });
-    if (reportEmpty && student.sources.isEmpty()) {
-        problem(student.origin,
+    if (reportEmpty && student->sources.isEmpty()) {
+        problem(student->origin,
                 QStringLiteral("holds no .go or .cpp file (nor .cc or .cxx); nothing to grade"));
     }
-    m_scan.students.append(student);
 }
 
 void Scanner::reportLink(const QFileInfo &info, const QString &relative)
@@ -249,9 +455,15 @@ void Scanner::assignKeys()
     }
     QVector<int> order(students.size());
     std::iota(order.begin(), order.end(), 0);
+    // The origin settles equal names (two Canvas students both called "leeana"), so that the
+    // same class always gives the same keys.
     std::sort(order.begin(), order.end(), [&](int a, int b) {
-        return bases.at(a) != bases.at(b) ? bases.at(a) < bases.at(b)
-                                          : students.at(a).name < students.at(b).name;
+        if (bases.at(a) != bases.at(b)) {
+            return bases.at(a) < bases.at(b);
+        }
+        return students.at(a).name != students.at(b).name
+                   ? students.at(a).name < students.at(b).name
+                   : students.at(a).origin < students.at(b).origin;
     });
 
     // Every first holder of a name keeps it bare, so that a suffixed key never takes the name of

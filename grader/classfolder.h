@@ -1,5 +1,6 @@
 #pragma once
 
+#include "classlayoutdetector.h"
 #include "submissionarchive.h"
 
 #include <QString>
@@ -12,14 +13,22 @@ struct SubmissionFile
 {
     QString relativePath; ///< as the teacher sees it: "Ana/main.go", "bob.zip/src/main.cpp"
     QString absolutePath; ///< where to read it: in the class folder, or in the scratch folder
+    /// The path that tells what the file is for: inside the student's folder or archive
+    /// ("safe-counter/main.go"), the name Canvas kept ("counter-1.go"), an archive a student
+    /// uploaded counting as a folder ("week3.zip/fetch.go" gives "week3/fetch.go").
+    QString namedAs;
+    int revision = 0; ///< Canvas's number for a name uploaded again ("counter-2.go": 2), else 0
 };
 
-/// One student's work: a folder or an archive in the class folder.
+/// One student's work: a folder or an archive in the class folder, or the files and folders a
+/// course platform's download holds for one student.
 struct StudentSubmission
 {
-    QString name;   ///< the folder name, or the archive name without its extension
+    QString name;   ///< the folder name, the archive name without its extension, or the platform's
     QString key;    ///< unique within the scan: the name in NFC and case folded, "(2)" on clashes
-    QString origin; ///< the folder or archive, relative to the class folder
+    QString origin; ///< the folder or archive (Canvas: the first file), relative to the class
+    QString platformId; ///< Canvas user id or Moodle participant id; empty for plain folders
+    bool late = false;  ///< Canvas marked the submission late
     bool fromArchive = false;
     QVector<SubmissionFile> sources; ///< the .go, .cpp, .cc and .cxx files, sorted by path
 };
@@ -34,8 +43,13 @@ struct InputProblem
 /// Everything a scan of a class folder found.
 struct ClassScan
 {
+    ClassLayout layout = ClassLayout::Empty;
+    QString layoutReason;                ///< why that layout, for the TA
     QVector<StudentSubmission> students; ///< sorted by key
     QVector<InputProblem> problems;      ///< in the order they were found
+    /// Students' files that are not code and were left out on purpose (notes, Moodle's online
+    /// text, an archive inside an archive), each with a sentence that names it.
+    QVector<InputProblem> setAside;
 };
 
 /// How ClassFolder::scan treats archives.
@@ -47,12 +61,15 @@ struct ClassScanOptions
     ArchiveLimits archiveLimits;
 };
 
-/// Reads a teacher's class folder: one subfolder or one archive per student.
+/// Reads a teacher's class folder: one subfolder or one archive per student, or a Canvas or
+/// Moodle download (see ClassLayout).
 class ClassFolder
 {
 public:
-    /// Lists the students of `classDir` and their source files. Never follows a symbolic link,
-    /// skips hidden files and macOS litter silently, and reports everything else it skips.
+    /// Detects the layout of `classDir` and lists its students and their source files, also
+    /// those in archives students uploaded into their folders. Never follows a symbolic link,
+    /// unpacks every archive within the limits, skips hidden files and macOS litter silently,
+    /// and reports everything else it skips.
     static ClassScan scan(const QString &classDir, const ClassScanOptions &options = {});
 
     /// The extensions of the source files a submission is made of.

@@ -70,6 +70,20 @@ struct ExerciseLimits
     bool operator==(const ExerciseLimits &other) const = default;
 };
 
+/// How a class's files are recognised as solutions of an exercise (the manifest's `match`).
+struct ExerciseMatchSpec
+{
+    /// Phrases a file or folder name holds when it is meant for the exercise ("safe counter",
+    /// "counter"), compared word by word: "safe_counter.go", "SafeCounter.go" and
+    /// "safe-counter/" all hold "safe counter". The exercise's id counts as one besides these.
+    QStringList names;
+    /// The types and functions a solution defines, per language, most telling first
+    /// ("SafeCounter", "Inc", "Value").
+    QMap<Language, QStringList> defines;
+
+    bool operator==(const ExerciseMatchSpec &other) const = default;
+};
+
 /// An exercise loaded from its folder: what to show a student and how to grade a solution.
 struct Exercise
 {
@@ -82,6 +96,7 @@ struct Exercise
     ExerciseLimits limits;
     QMap<Language, LanguageFiles> files;
     QMap<Language, QVector<CheckSpec>> checks;
+    ExerciseMatchSpec match;
 
     bool supports(Language language) const { return files.contains(language); }
     QVector<CheckSpec> checksFor(Language language) const { return checks.value(language); }

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <algorithm>
 
 namespace RaceGrade {
@@ -139,6 +140,88 @@ Expected<LanguageFiles> parseLanguageFiles(const QJsonObject &object, const QDir
     return files;
 }
 
+bool isIdentifier(const QString &name)
+{
+    static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    return identifier.match(name).hasMatch();
+}
+
+// Reads the optional "match" object: file-name phrases and, per language, the names a solution
+// defines. An array for "defines" holds for every language of the exercise.
+Expected<ExerciseMatchSpec> parseMatch(const QJsonValue &value, const QList<Language> &languages)
+{
+    using Result = Expected<ExerciseMatchSpec>;
+    ExerciseMatchSpec spec;
+    if (value.isUndefined()) {
+        return spec;
+    }
+    if (!value.isObject()) {
+        return Result::failure(QStringLiteral("\"match\" must be an object"));
+    }
+    const QJsonObject object = value.toObject();
+    const QJsonValue names = object.value(QLatin1String("names"));
+    if (!names.isUndefined() && !names.isArray()) {
+        return Result::failure(QStringLiteral("\"match.names\" must be a list of phrases"));
+    }
+    static const QRegularExpression wordCharacter(QStringLiteral("[\\p{L}\\p{N}]"));
+    for (const QJsonValue &name : names.toArray()) {
+        if (!name.isString() || !name.toString().contains(wordCharacter)) {
+            return Result::failure(QStringLiteral("\"match.names\" must hold phrases with letters "
+                                                  "or digits, such as \"safe counter\""));
+        }
+        spec.names.append(name.toString());
+    }
+
+    const auto readList = [](const QJsonValue &list, const QString &where,
+                             QStringList *target) -> QString {
+        if (!list.isArray()) {
+            return QStringLiteral("\"%1\" must be a list of names").arg(where);
+        }
+        for (const QJsonValue &name : list.toArray()) {
+            if (!isIdentifier(name.toString())) {
+                return QStringLiteral("\"%1\" holds \"%2\", which is not a name a program can "
+                                      "define")
+                    .arg(where, name.isString() ? name.toString() : QStringLiteral("?"));
+            }
+            target->append(name.toString());
+        }
+        return {};
+    };
+    const QJsonValue defines = object.value(QLatin1String("defines"));
+    if (defines.isArray()) {
+        QStringList list;
+        const QString problem = readList(defines, QStringLiteral("match.defines"), &list);
+        if (!problem.isEmpty()) {
+            return Result::failure(problem);
+        }
+        for (const Language language : languages) {
+            spec.defines.insert(language, list);
+        }
+    } else if (defines.isObject()) {
+        const QJsonObject perLanguage = defines.toObject();
+        for (auto it = perLanguage.begin(); it != perLanguage.end(); ++it) {
+            const std::optional<Language> language = languageFromId(it.key());
+            if (!language || !languages.contains(*language)) {
+                return Result::failure(
+                    QStringLiteral("\"match.defines\" names \"%1\", which is not a language of "
+                                   "this exercise")
+                        .arg(it.key()));
+            }
+            QStringList list;
+            const QString problem =
+                readList(it.value(), QStringLiteral("match.defines.") + it.key(), &list);
+            if (!problem.isEmpty()) {
+                return Result::failure(problem);
+            }
+            spec.defines.insert(*language, list);
+        }
+    } else if (!defines.isUndefined()) {
+        return Result::failure(QStringLiteral("\"match.defines\" must be a list of names or an "
+                                              "object with one list per language"));
+    }
+    return spec;
+}
+
 } // namespace
 
 const Exercise *ExerciseCatalog::find(QStringView id) const
@@ -226,6 +309,13 @@ Expected<Exercise> ExerciseLoader::loadExercise(const QString &directoryPath)
         }
         exercise.files.insert(*language, files.value());
     }
+
+    Expected<ExerciseMatchSpec> match =
+        parseMatch(root.value(QLatin1String("match")), exercise.files.keys());
+    if (!match) {
+        return fail(match.error());
+    }
+    exercise.match = std::move(match).value();
 
     const QJsonArray checks = root.value(QLatin1String("checks")).toArray();
     if (checks.isEmpty()) {

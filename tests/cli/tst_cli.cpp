@@ -112,6 +112,7 @@ private Q_SLOTS:
     void brokenInput();
     void fileNamedWithSpacesAndLettersFromWindows();
     void scanShowsWhatAClassHolds();
+    void scanShowsThePlan();
 
 private:
     QTemporaryDir m_dir;
@@ -537,6 +538,86 @@ void TestCli::scanShowsWhatAClassHolds()
              qPrintable(human.out));
     QVERIFY(human.out.contains(QStringLiteral("3 students, 2 problems, 1 file that cannot be "
                                               "built")));
+}
+
+void TestCli::scanShowsThePlan()
+{
+    // A Moodle download: files, online text, and a file only an extra exercise pack explains.
+    QDir root(m_dir.path());
+    const QString classDir = m_dir.filePath(QStringLiteral("moodle class"));
+    const QString ana = QStringLiteral("Ana Lee_12345_assignsubmission_file_");
+    QVERIFY(root.mkpath(QStringLiteral("moodle class/") + ana));
+    QVERIFY(root.mkpath(QStringLiteral("moodle class/Ana Lee_12345_assignsubmission_onlinetext_")));
+    QVERIFY(QFile::copy(m_racyPath, classDir + u'/' + ana + QStringLiteral("/counter.go")));
+    QFile tally(classDir + u'/' + ana + QStringLiteral("/extra.go"));
+    QVERIFY(tally.open(QIODevice::WriteOnly));
+    tally.write("package main\n\ntype Tally struct{}\n\nfunc main() {}\n");
+    tally.close();
+    QFile text(classDir +
+               QStringLiteral("/Ana Lee_12345_assignsubmission_onlinetext_/onlinetext.html"));
+    QVERIFY(text.open(QIODevice::WriteOnly));
+    text.write("<p>hi</p>");
+    text.close();
+
+    const QString pack = m_dir.filePath(QStringLiteral("pack/tally"));
+    QVERIFY(root.mkpath(QStringLiteral("pack/tally")));
+    const auto write = [&](const QString &name, const QByteArray &bytes) {
+        QFile file(pack + u'/' + name);
+        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+    };
+    QVERIFY(
+        write(QStringLiteral("exercise.json"),
+              "{ \"id\": \"tally\", \"languages\": { \"go\": { \"starter\": \"main.go\" } },"
+              " \"match\": { \"defines\": [\"Tally\"] },"
+              " \"checks\": [ { \"id\": \"build\", \"kind\": \"compile\", \"points\": 1 } ] }"));
+    QVERIFY(write(QStringLiteral("main.go"), "package main\n\nfunc main() {}\n"));
+    QVERIFY(write(QStringLiteral("instructions.md"), "# Tally\n"));
+
+    // Without the pack, extra.go fits no exercise and the scan says so.
+    const CliRun bare = runCli({QStringLiteral("scan"), QStringLiteral("--json"), classDir});
+    QCOMPARE(bare.exitCode, 1);
+    const QJsonObject plan = parseObject(bare.out);
+    QCOMPARE(plan.value(QLatin1String("layout")).toString(), QStringLiteral("moodle"));
+    QCOMPARE(plan.value(QLatin1String("layout_reason")).toString(),
+             QStringLiteral("2 of 2 entries are named the way Moodle names submissions (\"Full "
+                            "Name_12345_assignsubmission_file_\")"));
+    const QJsonObject student = plan.value(QLatin1String("students")).toArray().at(0).toObject();
+    QCOMPARE(student.value(QLatin1String("name")).toString(), QStringLiteral("Ana Lee"));
+    QCOMPARE(student.value(QLatin1String("platform_id")).toString(), QStringLiteral("12345"));
+    const QJsonArray files = student.value(QLatin1String("files")).toArray();
+    QCOMPARE(files.size(), 2);
+    const QJsonObject counter = files.at(0).toObject();
+    QCOMPARE(counter.value(QLatin1String("path")).toString(), ana + QStringLiteral("/counter.go"));
+    QCOMPARE(counter.value(QLatin1String("exercise")).toString(), QStringLiteral("safe-counter"));
+    QCOMPARE(counter.value(QLatin1String("reason")).toString(),
+             QStringLiteral("its name counter.go names safe-counter"));
+    QCOMPARE(counter.value(QLatin1String("matched_by")).toString(), QStringLiteral("file-name"));
+    QVERIFY(counter.value(QLatin1String("chosen")).toBool());
+    QCOMPARE(files.at(1).toObject().value(QLatin1String("exercise")).toString(), QString());
+    QCOMPARE(plan.value(QLatin1String("submissions")).toInt(), 1);
+    QCOMPARE(plan.value(QLatin1String("set_aside"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QLatin1String("path"))
+                 .toString(),
+             QStringLiteral("Ana Lee_12345_assignsubmission_onlinetext_/onlinetext.html"));
+
+    // With the pack, it is the tally exercise's, by what it defines, and nothing is skipped.
+    const CliRun withPack = runCli({QStringLiteral("scan"), QStringLiteral("--exercises"),
+                                    m_dir.filePath(QStringLiteral("pack")), classDir});
+    QVERIFY2(withPack.exitCode == 0, qPrintable(withPack.out + withPack.err));
+    QVERIFY2(withPack.out.startsWith(QStringLiteral("Layout: moodle (2 of 2 entries")),
+             qPrintable(withPack.out));
+    QVERIFY2(withPack.out.contains(QStringLiteral("Ana Lee  [id 12345]  (") + ana + u')'),
+             qPrintable(withPack.out));
+    QVERIFY(withPack.out.contains(QStringLiteral("-> safe-counter: its name counter.go names "
+                                                 "safe-counter")));
+    QVERIFY(withPack.out.contains(QStringLiteral("-> tally: it defines Tally")));
+    QVERIFY(withPack.out.contains(QStringLiteral("onlinetext.html: is the text typed into "
+                                                 "Moodle's online text box")));
+    QVERIFY(
+        withPack.out.contains(QStringLiteral("2 submissions to grade (safe-counter 1, tally 1)")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -147,6 +147,13 @@ void TestExerciseLoader::loadsEveryField()
     QVERIFY(exercise.hasCheck(Language::Go, CheckKind::Vet));
     QVERIFY(exercise.hasCheck(Language::Go, CheckKind::Harness));
     QVERIFY(!exercise.hasCheck(Language::Go, CheckKind::CleanExit));
+
+    QCOMPARE(exercise.match.names,
+             (QStringList{QStringLiteral("counter"), QStringLiteral("Tally Up")}));
+    QCOMPARE(exercise.match.defines.value(Language::Go),
+             (QStringList{QStringLiteral("Counter"), QStringLiteral("Add")}));
+    QCOMPARE(exercise.match.defines.value(Language::Cpp),
+             (QStringList{QStringLiteral("Counter"), QStringLiteral("add")}));
 }
 
 void TestExerciseLoader::languageOverrides()
@@ -201,6 +208,7 @@ void TestExerciseLoader::defaultsOfOmittedFields()
     QCOMPARE(gamma->languages(), QList<Language>{Language::Go});
     QVERIFY(!gamma->supports(Language::Cpp));
     QCOMPARE(gamma->checksFor(Language::Cpp).size(), 0);
+    QCOMPARE(gamma->match, ExerciseMatchSpec()); // no "match": the id alone names it
 
     const Expected<Exercise> zeta = ExerciseLoader::loadExercise(dataDir("catalog/zeta"));
     QVERIFY2(zeta.hasValue(), qPrintable(zeta.error()));
@@ -262,6 +270,24 @@ void TestExerciseLoader::brokenManifest_data()
     QTest::newRow("check requires itself")
         << QStringLiteral("requires-itself")
         << QStringLiteral("check \"races\" requires \"races\", which is not another check of this "
+                          "exercise")
+        << true;
+    QTest::newRow("match that is no object")
+        << QStringLiteral("match-not-object") << QStringLiteral("\"match\" must be an object")
+        << true;
+    QTest::newRow("match name without a letter")
+        << QStringLiteral("match-bad-name")
+        << QStringLiteral("\"match.names\" must hold phrases with letters or digits, such as "
+                          "\"safe counter\"")
+        << true;
+    QTest::newRow("match define that is no name")
+        << QStringLiteral("match-bad-define")
+        << QStringLiteral("\"match.defines\" holds \"Safe Counter\", which is not a name a "
+                          "program can define")
+        << true;
+    QTest::newRow("match define for a language the exercise lacks")
+        << QStringLiteral("match-unknown-language")
+        << QStringLiteral("\"match.defines\" names \"cpp\", which is not a language of this "
                           "exercise")
         << true;
     QTest::newRow("final-line without expect")
@@ -386,7 +412,7 @@ void TestExerciseLoader::catalogListsBrokenManifests()
 {
     const QString root = dataDir("broken");
     const QStringList folders = QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    QCOMPARE(folders.size(), 16);
+    QCOMPARE(folders.size(), 20);
 
     // Each refused manifest is also logged as a warning.
     for (const QString &folder : folders) {
