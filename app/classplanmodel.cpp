@@ -176,6 +176,9 @@ QVariant ClassPlanModel::fileData(const PlannedStudent &student, const PlannedFi
     case ReasonColumn:
         return file.reason;
     case StateColumn:
+        if (role == Qt::ToolTipRole && !file.choice.isEmpty()) {
+            return file.choice;
+        }
         if (file.chosen) {
             return tr("graded");
         }

@@ -113,6 +113,10 @@ void ClassPlanView::showPlan()
         auto *item = new QListWidgetItem(problem.message, m_problems);
         item->setToolTip(problem.path);
     }
+    for (const InputProblem &notCode : plan.setAside) {
+        auto *item = new QListWidgetItem(tr("Not code: %1").arg(notCode.message), m_problems);
+        item->setToolTip(notCode.path);
+    }
     if (m_problems->count() == 0) {
         m_problems->addItem(tr("Nothing was set aside."));
     }

@@ -226,7 +226,12 @@ void TestClassWindow::planShowsTheMapping()
     // Every file is a row with its student, language and exercise; the exercise column says
     // which exercise and the reason column why.
     const ClassPlanModel *model = m_window->planModel();
-    QCOMPARE(model->rowCount(), 9); // 8 source files and Gus, who has none
+    for (const char *path :
+         {"Ana Lee/safe_counter.go", "Ana Lee/config_once.go", "Ben Okafor/safe_counter.go",
+          "Cleo Park/safe_counter.go", "Dev Shah/safe_counter.go", "Eve Stone/config_once.go",
+          "Finn Wu/safe_counter.go"}) {
+        QVERIFY2(model->rowOfFile(QString::fromUtf8(path)) >= 0, path);
+    }
     const auto rowText = [&](const QString &path, int column) {
         return model->index(model->rowOfFile(path), column).data().toString();
     };
@@ -250,12 +255,20 @@ void TestClassWindow::planShowsTheMapping()
                  .data(Qt::EditRole)
                  .toString(),
              counter);
+    QCOMPARE(model->rowCount(), 8); // 7 source files, and a row for Gus, who has none
     bool gusListed = false;
     for (int row = 0; row < model->rowCount(); ++row) {
         gusListed |= model->index(row, ClassPlanModel::StudentColumn).data().toString() ==
                      QStringLiteral("Gus Hale");
     }
     QVERIFY(gusListed);
+    // His note is listed as set aside, naming the file.
+    QStringList listed;
+    for (int row = 0; row < m_window->planView()->problems()->count(); ++row) {
+        listed.append(m_window->planView()->problems()->item(row)->text());
+    }
+    QVERIFY2(listed.join(u'\n').contains(QStringLiteral("readme.txt")),
+             qPrintable(listed.join(u'\n')));
     QVERIFY(m_window->planView()->problems()->count() > 0);
 }
 
