@@ -6,6 +6,7 @@
 #include "classchartsview.h"
 #include "classfilterproxy.h"
 #include "classfolder.h"
+#include "classgenerator.h"
 #include "classplanmodel.h"
 #include "classplanview.h"
 #include "classtablemodel.h"
@@ -95,6 +96,41 @@ QSet<int> markedLines(const CodeEditor *editor, LineMarkKind kind)
     return lines;
 }
 
+/// A timer that should fire every 10 ms: how late it gets is how long the event loop was blocked.
+class LatenessProbe
+{
+public:
+    LatenessProbe()
+    {
+        m_ticker.setTimerType(Qt::PreciseTimer);
+        m_ticker.setInterval(10);
+        QObject::connect(&m_ticker, &QTimer::timeout, [this] {
+            const qint64 now = m_clock.elapsed();
+            if (m_last >= 0) {
+                m_worst = qMax(m_worst, now - m_last - m_ticker.interval());
+            }
+            m_last = now;
+            ++m_ticks;
+        });
+    }
+    void start()
+    {
+        m_clock.start();
+        m_ticker.start();
+    }
+    void stop() { m_ticker.stop(); }
+    qint64 worstMs() const { return m_worst; }
+    int ticks() const { return m_ticks; }
+    double seconds() const { return m_clock.elapsed() / 1000.0; }
+
+private:
+    QTimer m_ticker;
+    QElapsedTimer m_clock;
+    qint64 m_last = -1;
+    qint64 m_worst = 0;
+    int m_ticks = 0;
+};
+
 } // namespace
 
 class TestClassWindow : public QObject
@@ -114,6 +150,7 @@ private Q_SLOTS:
     void overrideSurvivesRegrade();
     void pauseHoldsAndCancelStops();
     void exportsWriteEveryFormat();
+    void generatedClassGradesAsPlanned();
     void cleanupTestCase();
 
 private:
@@ -316,36 +353,21 @@ void TestClassWindow::correctionSticks()
 void TestClassWindow::gradingKeepsTheWindowResponsive()
 {
     QVERIFY(m_window);
-    // A timer that should fire every 10 ms: how late it gets is how long the window froze.
-    QElapsedTimer clock;
-    qint64 last = -1;
-    qint64 worst = 0;
-    int ticks = 0;
-    QTimer ticker;
-    ticker.setTimerType(Qt::PreciseTimer);
-    ticker.setInterval(10);
-    connect(&ticker, &QTimer::timeout, this, [&] {
-        const qint64 now = clock.elapsed();
-        if (last >= 0) {
-            worst = qMax(worst, now - last - ticker.interval());
-        }
-        last = now;
-        ++ticks;
-    });
+    LatenessProbe probe;
     int progressValues = 0;
     connect(m_window->gradingPanel()->classBar(), &QProgressBar::valueChanged, this,
             [&] { ++progressValues; });
 
     QVERIFY(waitForBatch(*m_window, [&] {
-        clock.start();
-        ticker.start();
+        probe.start();
         m_window->gradeClass();
     }));
-    ticker.stop();
+    probe.stop();
     qInfo("graded the class in %.1f s; worst event-loop lateness %lld ms over %d ticks",
-          clock.elapsed() / 1000.0, worst, ticks);
-    QVERIFY2(worst < 100, qPrintable(QStringLiteral("the window froze for %1 ms").arg(worst)));
-    QVERIFY(ticks > 100);
+          probe.seconds(), probe.worstMs(), probe.ticks());
+    QVERIFY2(probe.worstMs() < 100,
+             qPrintable(QStringLiteral("the window froze for %1 ms").arg(probe.worstMs())));
+    QVERIFY(probe.ticks() > 100);
     QVERIFY(progressValues > 0);
     QVERIFY(!m_window->gradingPanel()->isVisible());
     QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("graded")),
@@ -636,6 +658,94 @@ void TestClassWindow::exportsWriteEveryFormat()
     QVERIFY2(problems.join(u'\n').contains(QStringLiteral("grades.csv")),
              qPrintable(problems.join(u'\n')));
     QCOMPARE(int(m_window->session()->records().size()), records);
+}
+
+void TestClassWindow::generatedClassGradesAsPlanned()
+{
+    // A Canvas download of the shared test class: every file's exercise, whether it is graded,
+    // its verdict and score range, and which students handed in the same bytes are known.
+    m_window.reset();
+    const QString dir = m_root->filePath(QStringLiteral("generated"));
+    TestSupport::ClassGenerator::Options options;
+    options.students = 13;
+    const Expected<TestSupport::GeneratedClass> generated =
+        TestSupport::ClassGenerator::write(dir, ClassLayout::Canvas, 11, options);
+    QVERIFY2(generated, qPrintable(generated ? QString() : generated.error()));
+
+    m_window = makeWindow();
+    QVERIFY(m_window->openClass(dir));
+    QVERIFY(waitForPlan(*m_window));
+    QCOMPARE(m_window->plan().layout, ClassLayout::Canvas);
+    const ClassPlanModel *plan = m_window->planModel();
+    for (const TestSupport::GeneratedStudent &student : generated->students) {
+        for (const TestSupport::GeneratedFile &file : student.files) {
+            const int row = plan->rowOfFile(file.relativePath);
+            QVERIFY2(row >= 0, qPrintable(file.relativePath));
+            const QModelIndex exercise = plan->index(row, ClassPlanModel::ExerciseColumn);
+            QCOMPARE(exercise.data(Qt::EditRole).toString(), file.exercise);
+            QCOMPARE(exercise.data(ClassPlanModel::ChosenRole).toBool(), file.chosen);
+            QCOMPARE(plan->index(row, ClassPlanModel::PlatformIdColumn).data().toString(),
+                     student.platformId);
+        }
+    }
+
+    LatenessProbe probe;
+    QVERIFY(waitForBatch(*m_window, [&] {
+        probe.start();
+        m_window->gradeClass();
+    }));
+    probe.stop();
+    qInfo("graded the generated class of %d students in %.1f s; worst event-loop lateness %lld "
+          "ms over %d ticks",
+          int(generated->students.size()), probe.seconds(), probe.worstMs(), probe.ticks());
+    QVERIFY2(probe.worstMs() < 100,
+             qPrintable(QStringLiteral("the window froze for %1 ms").arg(probe.worstMs())));
+    const ClassTableModel *model = m_window->tableModel();
+    for (const TestSupport::GeneratedStudent &student : generated->students) {
+        const int row = model->rowOf(student.key);
+        QVERIFY2(row >= 0, qPrintable(student.key));
+        for (const QString &exercise : student.missing) {
+            const int column = model->columnOf(exercise);
+            if (column >= 0) {
+                QCOMPARE(SubmissionStatus(
+                             model->index(row, column).data(ClassTableModel::StatusRole).toInt()),
+                         SubmissionStatus::NotSubmitted);
+            }
+        }
+        for (const TestSupport::GeneratedFile &file : student.files) {
+            if (!file.chosen || file.verdict.isEmpty()) {
+                continue;
+            }
+            const QString what = student.key + u'/' + file.exercise;
+            const QModelIndex cell = model->index(row, model->columnOf(file.exercise));
+            const SubmissionRecord *record = model->recordAt(cell);
+            QVERIFY2(record && record->graded, qPrintable(what));
+            const auto status = SubmissionStatus(cell.data(ClassTableModel::StatusRole).toInt());
+            if (file.verdict == u"pass") {
+                QVERIFY2(status == SubmissionStatus::Pass, qPrintable(what));
+            } else {
+                QVERIFY2(status == SubmissionStatus::Fail || status == SubmissionStatus::Racy,
+                         qPrintable(what));
+            }
+            // A passing or broken file's score is exact. What a failing one earns between its
+            // bounds depends on the runs, and a class graded with two runs a file can miss a
+            // check that more runs would pass: only the upper bound holds there.
+            const bool exact = file.minScore == file.maxScore;
+            QVERIFY2(record->grade.score <= file.maxScore &&
+                         (!exact || record->grade.score == file.minScore),
+                     qPrintable(QStringLiteral("%1 (%2): %3 not in [%4, %5]")
+                                    .arg(what, file.corpusCase)
+                                    .arg(record->grade.score)
+                                    .arg(file.minScore)
+                                    .arg(file.maxScore)));
+            QStringList identical = record->identicalTo;
+            QStringList expected = file.identicalTo;
+            identical.sort();
+            expected.sort();
+            QCOMPARE(identical, expected);
+            QCOMPARE(cell.data(ClassTableModel::IdenticalRole).toBool(), !expected.isEmpty());
+        }
+    }
 }
 
 QTEST_MAIN(TestClassWindow)
