@@ -20,6 +20,7 @@
 #include "resultsview.h"
 #include "roster.h"
 #include "sessionreader.h"
+#include "settingsdialog.h"
 #include "submissionview.h"
 
 #include <QAction>
@@ -209,6 +210,15 @@ void ClassWindow::createActions()
                 startPlanning();
             }
         });
+    file->addSeparator();
+    add(file, tr("Se&ttings…"), QKeySequence::Preferences, [this] {
+        // The same settings as the student's window: runs, time limit, compiler, sandbox, font.
+        SettingsDialog dialog(m_settings, this);
+        if (dialog.exec() == QDialog::Accepted) {
+            m_submissionView->editor()->setEditorFont(m_settings.editorFont());
+            m_submissionView->editor()->setThemeName(m_settings.themeName());
+        }
+    });
     file->addSeparator();
     add(file, tr("&Close Window"), QKeySequence::Close, [this] { close(); });
 
@@ -775,7 +785,14 @@ void ClassWindow::onBatchFinished()
     if (summary.errors.isEmpty()) {
         showInfo(message);
     } else {
-        showError(message + u'\n' + summary.errors.join(u'\n'));
+        // Each error names its file; a class whose every grading failed for one reason (no
+        // sandbox, no compiler) would otherwise fill the window.
+        constexpr int shownErrors = 8;
+        QStringList errors = summary.errors.mid(0, shownErrors);
+        if (summary.errors.size() > shownErrors) {
+            errors.append(tr("…and %n more.", nullptr, int(summary.errors.size()) - shownErrors));
+        }
+        showError(message + u'\n' + errors.join(u'\n'));
     }
     // The batch refreshed the identical-file flags of the whole session at its end.
     reloadTable();
