@@ -122,7 +122,12 @@ void SubmissionView::showRecord(const SubmissionRecord &record, const QString &e
     m_output->setSourceFileName(QFileInfo(record.sourcePath).fileName());
     if (record.graded) {
         m_results->setGrade(record.grade);
-        m_editor->setMarks(GradeMarks::forGrade(record.grade));
+        const QVector<LineMark> marks = GradeMarks::forGrade(record.grade);
+        m_editor->setMarks(marks);
+        // The first marked line is what the reviewer looks for: bring it into view.
+        if (!marks.isEmpty()) {
+            m_editor->goToLine(marks.constFirst().line);
+        }
         m_output->setGrade(record.grade);
     } else {
         m_results->showMessage(record.grade.errorMessage.isEmpty()
