@@ -1,6 +1,5 @@
 #include "classresults.h"
 
-#include "classfolder.h"
 
 #include <QSet>
 #include <algorithm>
@@ -28,46 +27,18 @@ int exerciseMaxPoints(const Exercise &exercise)
     return best;
 }
 
-QString emailLocalPart(const QString &email)
-{
-    const qsizetype at = email.indexOf(u'@');
-    return at > 0 ? email.left(at) : QString();
-}
-
-// Lines the students found in the records up with the roster: by platform id, then by name,
-// then by an e-mail address whose local part is the name or the key. Each roster entry is
-// taken by one student at most. Returns the roster index per student (-1 for none).
-// TODO(#5): share one matching with RosterReader::match, which batch grading uses.
+// The roster index of each student found in the records (-1 for none).
 QVector<int> matchRoster(const QVector<FoundStudent> &students, const QVector<RosterEntry> &roster)
 {
+    QVector<RosterReader::Student> found;
+    for (const FoundStudent &student : students) {
+        found.append({student.key, student.name, student.platformId});
+    }
+    const RosterMatch match = RosterReader::match(found, roster);
     QVector<int> entryOf(students.size(), -1);
-    QVector<bool> taken(roster.size(), false);
-    const auto assign = [&](const auto &matches) {
-        for (qsizetype s = 0; s < students.size(); ++s) {
-            if (entryOf[s] >= 0) {
-                continue;
-            }
-            for (qsizetype r = 0; r < roster.size(); ++r) {
-                if (!taken[r] && matches(students[s], roster[r])) {
-                    entryOf[s] = int(r);
-                    taken[r] = true;
-                    break;
-                }
-            }
-        }
-    };
-    assign([](const FoundStudent &student, const RosterEntry &entry) {
-        return !student.platformId.isEmpty() && student.platformId == entry.id;
-    });
-    assign([](const FoundStudent &student, const RosterEntry &entry) {
-        return !entry.name.isEmpty() &&
-               ClassFolder::nameKey(student.name) == ClassFolder::nameKey(entry.name);
-    });
-    assign([](const FoundStudent &student, const RosterEntry &entry) {
-        const QString local = ClassFolder::nameKey(emailLocalPart(entry.email));
-        return !local.isEmpty() &&
-               (local == ClassFolder::nameKey(student.name) || local == student.key);
-    });
+    for (qsizetype s = 0; s < students.size(); ++s) {
+        entryOf[s] = match.entryByStudentKey.value(students.at(s).key, -1);
+    }
     return entryOf;
 }
 
