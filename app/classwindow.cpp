@@ -29,6 +29,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -819,9 +820,14 @@ void ClassWindow::onSessionRead(const QVector<SubmissionRecord> &stored,
         showError(error);
         return;
     }
+    QElapsedTimer clock;
+    clock.start();
     const ClassResults results =
         ClassTableBuilder::build(stored, roster, m_planModel->plan(), m_catalog.exercises);
+    qCDebug(lcClassView) << "built the table of" << stored.size() << "records in" << clock.elapsed()
+                         << "ms";
     m_tableModel->setResults(results);
+    qCDebug(lcClassView) << "showed the table after" << clock.elapsed() << "ms";
     // Plain student folders name no ids: the column only shows once some student has one.
     const bool anyId =
         std::any_of(results.students.cbegin(), results.students.cend(),
@@ -867,7 +873,10 @@ void ClassWindow::onSessionRead(const QVector<SubmissionRecord> &stored,
 
 void ClassWindow::refreshRecord(const QString &studentKey, const QString &exercise)
 {
+    QElapsedTimer clock;
+    clock.start();
     const std::optional<SubmissionRecord> record = m_session->record(studentKey, exercise);
+    qCDebug(lcClassView) << "read" << studentKey << exercise << "in" << clock.elapsed() << "ms";
     if (!record) {
         return;
     }

@@ -4,7 +4,32 @@
 
 #include <QMetaObject>
 
+#ifdef Q_OS_LINUX
+#include <cerrno>
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 namespace RaceGrade {
+
+namespace {
+
+/// Makes the calling thread, the threads it starts and the programs they run yield the CPU to
+/// the rest of the process: a window that owns the job stays responsive while every core builds
+/// and runs student code. On Linux the nice value belongs to a thread and is inherited.
+void lowerPriority()
+{
+#ifdef Q_OS_LINUX
+    constexpr int step = 10;
+    errno = 0;
+    const int current = getpriority(PRIO_PROCESS, gettid());
+    if (errno == 0) {
+        setpriority(PRIO_PROCESS, gettid(), qMin(19, current + step));
+    }
+#endif
+}
+
+} // namespace
 
 BatchJob::BatchJob(QString sessionPath, QVector<SubmissionRecord> submissions,
                    ExerciseCatalog catalog, BatchOptions options, QObject *parent)
@@ -33,6 +58,7 @@ void BatchJob::start()
     m_running = true;
     m_control.cancelled = false;
     m_thread = std::thread([this] {
+        lowerPriority();
         BatchSummary summary;
         {
             // The session connection belongs to this thread and is closed before it ends.
