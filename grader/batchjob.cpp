@@ -5,7 +5,6 @@
 #include <QMetaObject>
 
 #ifdef Q_OS_LINUX
-#include <cerrno>
 #include <sys/resource.h>
 #include <unistd.h>
 #endif
@@ -20,12 +19,10 @@ namespace {
 void lowerPriority()
 {
 #ifdef Q_OS_LINUX
-    constexpr int step = 10;
-    errno = 0;
-    const int current = getpriority(PRIO_PROCESS, gettid());
-    if (errno == 0) {
-        setpriority(PRIO_PROCESS, gettid(), qMin(19, current + step));
-    }
+    // The lowest priority: the window's thread, at its own, then gets the CPU whenever it wants
+    // it, and it hardly wants any.
+    constexpr int lowest = 19;
+    setpriority(PRIO_PROCESS, gettid(), lowest);
 #endif
 }
 
