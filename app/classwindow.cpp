@@ -678,7 +678,12 @@ void ClassWindow::storeSessionSettings(const BatchOptions &options)
         settings.insert(QStringLiteral("class_dir"), m_classDir);
         settings.insert(QStringLiteral("layout"), classLayoutId(m_planModel->plan().layout));
     }
+    // Each write is a commit on the window's thread: only what changed is written.
+    const QMap<QString, QString> stored = m_session->settings();
     for (auto it = settings.cbegin(); it != settings.cend(); ++it) {
+        if (stored.value(it.key()) == it.value()) {
+            continue;
+        }
         const QString problem = m_session->setSetting(it.key(), it.value());
         if (!problem.isEmpty()) {
             showError(problem);

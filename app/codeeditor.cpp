@@ -2,6 +2,7 @@
 
 #include "linenumberarea.h"
 
+#include <QCoreApplication>
 #include <QFontDatabase>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -353,6 +354,8 @@ QString CodeEditor::text() const
 void CodeEditor::loadText(const QString &text)
 {
     clearMarks();
+    stopTrackingLines();
+    dropQueuedHighlighting();
     m_loading = true;
     setPlainText(text);
     m_loading = false;
@@ -362,13 +365,112 @@ void CodeEditor::loadText(const QString &text)
 
 void CodeEditor::replaceAllText(const QString &text)
 {
+    dropQueuedHighlighting();
     QTextCursor cursor(document());
     cursor.beginEditBlock();
     cursor.select(QTextCursor::Document);
     cursor.insertText(text);
     cursor.endEditBlock();
     clearMarks();
+    // Every followed line went with the old text. Places are taken as they are from now on, which
+    // is also right when an undo brings the old text back.
+    stopTrackingLines();
     moveCursor(QTextCursor::Start);
+}
+
+void CodeEditor::dropQueuedHighlighting()
+{
+#ifdef RACEGRADE_HAVE_KSYNTAXHIGHLIGHTING
+    // The highlighter queues the recolouring of a block's successor as a call that carries the
+    // block. Once the whole text is replaced, such a block no longer exists and the call would
+    // touch freed memory; the new text is coloured from scratch anyway.
+    QCoreApplication::removePostedEvents(m_highlighter, QEvent::MetaCall);
+#endif
+}
+
+// ---- followed lines
+
+void CodeEditor::trackLines()
+{
+    stopTrackingLines();
+    QTextDocument *doc = document();
+    m_lineStarts.reserve(size_t(doc->blockCount()));
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        m_lineStarts.emplace_back(block);
+    }
+    m_trackedEnd = QTextCursor(doc);
+    m_trackedEnd.movePosition(QTextCursor::End);
+    const QTextBlock last = doc->lastBlock();
+    if (last.position() > 0) {
+        m_lastBreak = QTextCursor(doc);
+        m_lastBreak.setPosition(last.position() - 1);
+    }
+}
+
+void CodeEditor::stopTrackingLines()
+{
+    m_lineStarts.clear();
+    m_lastBreak = QTextCursor();
+    m_trackedEnd = QTextCursor();
+}
+
+bool CodeEditor::isTrackingLines() const
+{
+    return !m_lineStarts.empty();
+}
+
+bool CodeEditor::trackedLineDeleted(int index) const
+{
+    const int count = int(m_lineStarts.size());
+    if (count == 1) {
+        return false; // the only line of a text cannot go
+    }
+    // A line is the text from its start to the next line's start; the last line, which has no
+    // break after it, is the text from the break before it to the end.
+    if (index + 1 < count) {
+        return m_lineStarts[size_t(index)].position() >= m_lineStarts[size_t(index) + 1].position();
+    }
+    return m_lastBreak.position() >= m_trackedEnd.position();
+}
+
+int CodeEditor::trackedLine(int line) const
+{
+    if (!isTrackingLines()) {
+        return line >= 1 && line <= document()->blockCount() ? line : 0;
+    }
+    if (line < 1 || line > int(m_lineStarts.size()) || trackedLineDeleted(line - 1)) {
+        return 0;
+    }
+    return m_lineStarts[size_t(line) - 1].blockNumber() + 1;
+}
+
+int CodeEditor::trackedPosition(int line, int column) const
+{
+    QTextBlock block;
+    int position = 0;
+    if (isTrackingLines()) {
+        const int index = qBound(1, line, int(m_lineStarts.size())) - 1;
+        position = m_lineStarts[size_t(index)].position();
+        block = document()->findBlock(position);
+        if (trackedLineDeleted(index)) {
+            return position;
+        }
+    } else {
+        block = document()->findBlockByNumber(qBound(1, line, document()->blockCount()) - 1);
+        position = block.position();
+    }
+    // Text typed at the start of the line moved its start cursor along, so the column still
+    // counts from the line's own first character; it never runs into the next line.
+    const int lineEnd = block.position() + block.length() - 1;
+    return qMin(position + qMax(0, column - 1), lineEnd);
+}
+
+void CodeEditor::goToTrackedPlace(int line, int column)
+{
+    QTextCursor cursor(document());
+    cursor.setPosition(trackedPosition(line, column));
+    setTextCursor(cursor);
+    centerCursor();
 }
 
 // ---- marks
@@ -856,7 +958,10 @@ void CodeEditor::wheelEvent(QWheelEvent *event)
 
 void CodeEditor::keyPressEvent(QKeyEvent *event)
 {
-    if (event->matches(QKeySequence::ZoomIn)) {
+    // Ctrl+= is Ctrl++ without Shift on most keyboards.
+    const bool controlEquals = event->key() == Qt::Key_Equal &&
+                               (event->modifiers() & ~Qt::KeypadModifier) == Qt::ControlModifier;
+    if (event->matches(QKeySequence::ZoomIn) || controlEquals) {
         zoomIn();
         return;
     }

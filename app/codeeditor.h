@@ -64,11 +64,27 @@ public:
     /// The whole text (same as toPlainText()).
     QString text() const;
     /// Replaces the text as a new document: clears the marks, the undo history and the
-    /// modified flag, puts the cursor at the start and emits no textEdited().
+    /// modified flag, stops following lines (see trackLines()), puts the cursor at the start and
+    /// emits no textEdited().
     void loadText(const QString &text);
-    /// Replaces the whole text as one undoable edit (for "reset to starter code"); clears the marks
-    /// and emits textEdited().
+    /// Replaces the whole text as one undoable edit (for "reset to starter code"); clears the
+    /// marks, stops following lines and emits textEdited().
     void replaceAllText(const QString &text);
+
+    /// Starts following every line of the text as it is now, such as the text a grading reads,
+    /// so that places in that text can still be found after later edits: see trackedLine() and
+    /// goToTrackedPlace(). Replaces the lines followed before.
+    void trackLines();
+    /// Whether lines are followed since trackLines().
+    bool isTrackingLines() const;
+    /// The line (1-based) that line @p line of the followed text is on now; 0 when that line was
+    /// deleted or the followed text has no such line. Without trackLines(), @p line itself when
+    /// the text has it, else 0.
+    int trackedLine(int line) const;
+    /// Moves the cursor to line @p line, column @p column (both 1-based; column 0 for the start of
+    /// the line) of the followed text, where that place is now, and centres it. A deleted line's
+    /// place is where the line was. Without trackLines(), the same as goToLine() and the column.
+    void goToTrackedPlace(int line, int column = 0);
 
     /// Shows @p marks (lines are 1-based; marks outside the text are dropped). Replaces earlier
     /// marks. Each mark then follows its line while lines are inserted or removed above it, and
@@ -137,6 +153,7 @@ private:
         bool pinned = false; ///< the only line of the document: it cannot be deleted
     };
 
+    void dropQueuedHighlighting();
     void applyTheme();
     void applyFont();
     void updateGutterWidth();
@@ -145,6 +162,10 @@ private:
     void paintLineNumberArea(QPaintEvent *event);
     int lineAtGutterY(int y) const;
     void moveCursorToLineStart(int line);
+
+    int trackedPosition(int line, int column) const;
+    bool trackedLineDeleted(int index) const;
+    void stopTrackingLines();
 
     void placeAnchor(Anchor &anchor, const QTextBlock &block);
     int anchorLine(const Anchor &anchor) const;
@@ -172,6 +193,11 @@ private:
     bool m_textChangePending = false;
     std::vector<Anchor> m_anchors;
     QVector<int> m_anchorLines; ///< the lines reported by the last marksChanged()
+    /// Where each line followed by trackLines() starts now. A cursor moves with the text around
+    /// it, so a line whose start collapsed onto the next line's start was deleted.
+    std::vector<QTextCursor> m_lineStarts;
+    QTextCursor m_lastBreak;  ///< the line break before the last followed line
+    QTextCursor m_trackedEnd; ///< the end of the followed text
     mutable QBitArray m_codeMask;
     mutable bool m_codeMaskValid = false;
 #ifdef RACEGRADE_HAVE_KSYNTAXHIGHLIGHTING

@@ -7,6 +7,7 @@
 #include "codeeditor.h"
 #include "mainwindow.h"
 #include "settings.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -90,6 +91,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(RACEGRADE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/racegrade/icons/racegrade.svg")));
     QApplication::setDesktopFileName(QStringLiteral("io.github.racegrade.RaceGrade"));
+    // The user's languages, as the desktop sets them (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
+    const Translations translations{QLocale()};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -54,6 +54,16 @@ QString defaultDataDirectory()
            QStringLiteral("/work");
 }
 
+// The platform's keys for a standard action, with @p fallback first: some desktops bind no key
+// to Preferences or Save As, and a menu entry should still show one.
+QList<QKeySequence> keysFor(QKeySequence::StandardKey key, const QKeySequence &fallback)
+{
+    QList<QKeySequence> keys = QKeySequence::keyBindings(key);
+    keys.removeAll(fallback);
+    keys.prepend(fallback);
+    return keys;
+}
+
 } // namespace
 
 MainWindow::MainWindow(const AppContext &context, QWidget *parent)
@@ -75,7 +85,9 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
                 statusBar()->showMessage(tr("Could not save your work to %1: %2").arg(path, reason),
                                          10000);
             });
-    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
+    // Only edits: the highlighter's recolouring changes the document too, and a text that was
+    // only looked at is never saved (so that a later change of the starter code still shows).
+    connect(m_editor, &CodeEditor::textEdited, this, [this] {
         if (!m_loadingText && !m_exerciseId.isEmpty()) {
             m_autoSaver->schedule(m_exerciseId, m_language, m_editor->toPlainText());
         }
@@ -166,13 +178,10 @@ void MainWindow::createLayout()
             [this](const QString &id) { chooseExercise(id, m_language); });
     connect(m_picker, &ExercisePicker::languageClicked, this,
             [this](Language language) { chooseExercise(m_picker->currentExerciseId(), language); });
+    // Places in the results and the output are lines of the text that was graded; the editor
+    // knows where those lines are now, after the edits made since the grading started.
     const auto goToLocation = [this](int line, int column) {
-        m_editor->goToLine(line);
-        if (column > 1) {
-            QTextCursor cursor = m_editor->textCursor();
-            cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, column - 1);
-            m_editor->setTextCursor(cursor);
-        }
+        m_editor->goToTrackedPlace(line, column);
         m_editor->setFocus();
     };
     connect(m_results, &ResultsView::locationActivated, this, goToLocation);
@@ -191,7 +200,11 @@ void MainWindow::createActions()
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     add(file, tr("&Open…"), QKeySequence::Open, [this] { openFileDialog(); });
-    add(file, tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAsDialog(); });
+    QAction *saveAction = add(file, tr("&Save"), QKeySequence(), [this] { save(); });
+    saveAction->setShortcuts(keysFor(QKeySequence::Save, QKeySequence(QStringLiteral("Ctrl+S"))));
+    QAction *saveAsAction = add(file, tr("Save &As…"), QKeySequence(), [this] { saveAsDialog(); });
+    saveAsAction->setShortcuts(
+        keysFor(QKeySequence::SaveAs, QKeySequence(QStringLiteral("Ctrl+Shift+S"))));
     add(file, tr("&Reset to Starter Code"), QKeySequence(), [this] { resetToStarter(); });
     file->addSeparator();
     add(file, tr("Add &Exercise Folder…"), QKeySequence(), [this] { addExerciseFolder(); });
@@ -216,12 +229,23 @@ void MainWindow::createActions()
     add(edit, tr("&Go to Line…"), QKeySequence(QStringLiteral("Ctrl+L")),
         [this] { goToLineDialog(); });
     edit->addSeparator();
-    add(edit, tr("Zoom &In"), QKeySequence::ZoomIn, [this] { m_editor->zoomIn(); });
+    QList<QKeySequence> zoomInKeys = QKeySequence::keyBindings(QKeySequence::ZoomIn);
+    // Ctrl++ needs Shift on most keyboards; Ctrl+= is the same key without it.
+    const QKeySequence controlEquals(QStringLiteral("Ctrl+="));
+    if (!zoomInKeys.contains(controlEquals)) {
+        zoomInKeys.append(controlEquals);
+    }
+    QAction *zoomInAction =
+        add(edit, tr("Zoom &In"), QKeySequence(), [this] { m_editor->zoomIn(); });
+    zoomInAction->setShortcuts(zoomInKeys);
     add(edit, tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { m_editor->zoomOut(); });
     add(edit, tr("Reset &Zoom"), QKeySequence(QStringLiteral("Ctrl+0")),
         [this] { m_editor->resetZoom(); });
     edit->addSeparator();
-    add(edit, tr("&Settings…"), QKeySequence::Preferences, [this] { showSettings(); });
+    QAction *settingsAction =
+        add(edit, tr("&Settings…"), QKeySequence(), [this] { showSettings(); });
+    settingsAction->setShortcuts(
+        keysFor(QKeySequence::Preferences, QKeySequence(QStringLiteral("Ctrl+,"))));
 
     QMenu *grading = menuBar()->addMenu(tr("&Grading"));
     m_runAction =
@@ -296,16 +320,44 @@ QString MainWindow::starterText() const
 
 QString MainWindow::displayFileName() const
 {
-    return m_fileName.isEmpty() ? QStringLiteral("main.") + sourceExtension(m_language)
-                                : m_fileName;
+    return m_filePath.isEmpty() ? QStringLiteral("main.") + sourceExtension(m_language)
+                                : QFileInfo(m_filePath).fileName();
 }
 
 void MainWindow::saveWorkNow()
 {
-    if (!m_exerciseId.isEmpty() && m_editor) {
-        m_autoSaver->schedule(m_exerciseId, m_language, m_editor->toPlainText());
-        m_autoSaver->flush();
+    if (m_exerciseId.isEmpty() || !m_editor) {
+        return;
     }
+    // Text that was never changed (the starter, or work restored as it was saved) stays unsaved.
+    if (m_editor->document()->isModified()) {
+        m_autoSaver->schedule(m_exerciseId, m_language, m_editor->toPlainText());
+    }
+    m_autoSaver->flush();
+}
+
+void MainWindow::abandonJob()
+{
+    if (!m_job) {
+        return;
+    }
+    // The grading read another exercise's text, so its results have no place here any more. It
+    // is cancelled and left to end on its own thread; the window owns it until then, so that
+    // closing the window still waits for its processes.
+    GradingJob *job = m_job.release();
+    disconnect(job, nullptr, this, nullptr);
+    disconnect(job, nullptr, m_output, nullptr);
+    job->setParent(this);
+    connect(job, &GradingJob::finished, job, &QObject::deleteLater);
+    job->cancel();
+    m_cancelRequested = false;
+    m_statusLabel->clear();
+    updateActions();
+    statusBar()->showMessage(
+        m_jobIsGrading ? tr("The grading was cancelled: you switched to another exercise.")
+                       : tr("The run was cancelled: you switched to another exercise."),
+        8000);
+    Q_EMIT jobFinished();
 }
 
 void MainWindow::chooseExercise(const QString &id, Language language)
@@ -320,16 +372,12 @@ void MainWindow::chooseExercise(const QString &id, Language language)
     if (id == m_exerciseId && language == m_language) {
         return;
     }
-    if (isBusy()) {
-        cancel();
-        m_job.reset();
-        updateActions();
-    }
+    abandonJob();
     saveWorkNow();
 
     m_exerciseId = id;
     m_language = language;
-    m_fileName.clear();
+    m_filePath.clear();
     m_settings.setLastChoice(id, language);
 
     QFile instructions(exercise->instructionsPath);
@@ -395,6 +443,7 @@ void MainWindow::runOnce()
 void MainWindow::cancel()
 {
     if (isBusy()) {
+        m_cancelRequested = true;
         m_job->cancel();
         m_statusLabel->setText(tr("Cancelling…"));
     }
@@ -408,6 +457,9 @@ void MainWindow::startJob(bool fullGrading)
     }
     saveWorkNow();
     m_editor->clearMarks();
+    // Marks and places of the grade are lines of this text; the student may edit on meanwhile.
+    m_editor->trackLines();
+    m_cancelRequested = false;
 
     GradeRequest request;
     request.mode = fullGrading ? GradeMode::Full : GradeMode::SingleRun;
@@ -459,6 +511,19 @@ void MainWindow::jobDone(bool fullGrading)
     m_statusLabel->clear();
     updateActions();
 
+    // A grading that ended before the cancel took hold is shown like any other.
+    const bool cancelled = m_cancelRequested && grade.verdict == Verdict::Error;
+    m_cancelRequested = false;
+    if (cancelled) {
+        // What the programs printed so far stays: it may be why the student cancelled.
+        m_results->showCancelled(grade);
+        m_output->appendStatus(fullGrading ? tr("Grading cancelled.") : tr("Run cancelled."));
+        statusBar()->showMessage(fullGrading ? tr("Grading cancelled.") : tr("Run cancelled."),
+                                 8000);
+        Q_EMIT jobFinished();
+        return;
+    }
+
     m_results->setGrade(grade);
     if (fullGrading) {
         m_output->setGrade(grade);
@@ -496,7 +561,16 @@ void MainWindow::jobDone(bool fullGrading)
 
 void MainWindow::showMarks(const Grade &grade)
 {
-    m_editor->setMarks(GradeMarks::forGrade(grade));
+    // The grade's lines are those of the text when the grading started; a mark goes where that
+    // line is now, and not at all when the student deleted the line meanwhile.
+    QVector<LineMark> marks;
+    for (LineMark mark : GradeMarks::forGrade(grade)) {
+        mark.line = m_editor->trackedLine(mark.line);
+        if (mark.line > 0) {
+            marks.append(mark);
+        }
+    }
+    m_editor->setMarks(marks);
 }
 
 bool MainWindow::openFile(const QString &path)
@@ -520,8 +594,8 @@ bool MainWindow::openFile(const QString &path)
         chooseExercise(m_exerciseId, *language);
     }
     m_editor->replaceAllText(QString::fromUtf8(bytes));
-    m_fileName = QFileInfo(path).fileName();
-    m_output->setSourceFileName(m_fileName);
+    m_filePath = QFileInfo(path).absoluteFilePath();
+    m_output->setSourceFileName(displayFileName());
     statusBar()->showMessage(tr("Opened %1 (Undo brings back what was there)").arg(path), 8000);
     return true;
 }
@@ -536,13 +610,26 @@ void MainWindow::openFileDialog()
     }
 }
 
+void MainWindow::save()
+{
+    if (m_filePath.isEmpty()) {
+        saveAsDialog();
+    } else {
+        saveFile(m_filePath);
+    }
+}
+
 void MainWindow::saveAsDialog()
 {
-    const QString suggested = displayFileName();
+    const QString suggested = m_filePath.isEmpty() ? displayFileName() : m_filePath;
     const QString path = QFileDialog::getSaveFileName(this, tr("Save the Solution As"), suggested);
-    if (path.isEmpty()) {
-        return;
+    if (!path.isEmpty()) {
+        saveFile(path);
     }
+}
+
+bool MainWindow::saveFile(const QString &path)
+{
     QSaveFile file(path);
     const QByteArray bytes = m_editor->toPlainText().toUtf8();
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
@@ -550,11 +637,12 @@ void MainWindow::saveAsDialog()
                              tr("%1 cannot be written: %2. Your work is still in the editor and "
                                 "in RaceGrade's own autosave.")
                                  .arg(QDir::toNativeSeparators(path), file.errorString()));
-        return;
+        return false;
     }
-    m_fileName = QFileInfo(path).fileName();
-    m_output->setSourceFileName(m_fileName);
+    m_filePath = QFileInfo(path).absoluteFilePath();
+    m_output->setSourceFileName(displayFileName());
     statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+    return true;
 }
 
 void MainWindow::resetToStarter()

@@ -51,11 +51,18 @@ public:
 
     /// Loads a file into the editor (undoably). Returns false and tells the user when it fails.
     bool openFile(const QString &path);
+    /// Writes the editor's text to @p path, which becomes the file that Save writes. Returns
+    /// false and tells the user when it fails.
+    bool saveFile(const QString &path);
+    /// The file the work was last opened from or saved to; empty if none.
+    QString filePath() const { return m_filePath; }
 
     CodeEditor *editor() const { return m_editor; }
     ResultsView *results() const { return m_results; }
     OutputView *output() const { return m_output; }
     QProgressBar *progressBar() const { return m_progress; }
+    /// Says in the status bar what a running grading does ("Building…", "Cancelling…").
+    QLabel *jobStatusLabel() const { return m_statusLabel; }
     /// Says in the status bar whether student code runs sandboxed.
     QLabel *sandboxLabel() const { return m_sandboxLabel; }
     Settings &settings() { return m_settings; }
@@ -84,7 +91,9 @@ private:
     void updateTitle();
     void updateActions();
     void saveWorkNow();
+    void abandonJob();
     void openFileDialog();
+    void save();
     void saveAsDialog();
     void resetToStarter();
     void addExerciseFolder();
@@ -107,10 +116,11 @@ private:
     ExerciseCatalog m_catalog;
     QString m_exerciseId;
     Language m_language = Language::Go;
-    QString m_fileName; ///< the name of a file the student opened or saved; empty if none
+    QString m_filePath; ///< the file the student opened or saved; empty if none
     bool m_loadingText = false;
     std::unique_ptr<GradingJob> m_job;
     bool m_jobIsGrading = false;
+    bool m_cancelRequested = false;
     Grade m_lastGrade;
 
     ExercisePicker *m_picker = nullptr;

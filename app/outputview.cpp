@@ -1,5 +1,8 @@
 #include "outputview.h"
 
+#include "harnessprotocol.h"
+
+#include <QDir>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QScrollBar>
@@ -45,6 +48,81 @@ QString baseName(const QString &path)
 {
     const int slash = qMax(path.lastIndexOf(u'/'), path.lastIndexOf(u'\\'));
     return slash < 0 ? path : path.mid(slash + 1);
+}
+
+QStringView withoutLeadingBlanks(QStringView line)
+{
+    qsizetype start = 0;
+    while (start < line.size() && (line.at(start) == u' ' || line.at(start) == u'\t')) {
+        ++start;
+    }
+    return line.mid(start);
+}
+
+// The hidden tests report each verdict to the grader on a line of its own; the student sees the
+// verdicts as the checks' reasons instead.
+bool isProtocolLine(QStringView line)
+{
+    return withoutLeadingBlanks(line).startsWith(HarnessProtocol::prefix());
+}
+
+// Whether an unfinished line may still turn out to be a verdict line when the rest arrives.
+bool mayBecomeProtocolLine(QStringView line)
+{
+    const QStringView start = withoutLeadingBlanks(line);
+    const QStringView prefix = HarnessProtocol::prefix();
+    return start.size() < prefix.size() ? prefix.startsWith(start) : start.startsWith(prefix);
+}
+
+// @p text without its verdict lines. When @p startsAtLineStart is false, the text continues a
+// line shown before, so its first line is no line of its own.
+QString withoutProtocolLines(const QString &text, bool startsAtLineStart = true)
+{
+    if (!text.contains(HarnessProtocol::prefix())) {
+        return text;
+    }
+    QString result;
+    result.reserve(text.size());
+    qsizetype start = 0;
+    while (start < text.size()) {
+        qsizetype end = text.indexOf(u'\n', start);
+        end = end < 0 ? text.size() : end + 1;
+        const QStringView line = QStringView(text).mid(start, end - start);
+        if ((start > 0 || startsAtLineStart) && isProtocolLine(line)) {
+            start = end;
+            continue;
+        }
+        result.append(line);
+        start = end;
+    }
+    return result;
+}
+
+// The grader builds and runs in a scratch folder of its own in the temporary folder, with the
+// folders program/, harness/, bin/ and run/. Those paths mean nothing to the student (and the
+// folder is gone once the grading ends), so they are cut down to what follows them.
+const QRegularExpression &scratchFolderPattern()
+{
+    static const QRegularExpression pattern = [] {
+        QStringList roots{QRegularExpression::escape(QDir::tempPath())};
+        if (QDir::tempPath() != u"/tmp") {
+            roots.append(QStringLiteral("/tmp"));
+        }
+        return QRegularExpression(
+            QStringLiteral("(?:%1)/[^/\\s:\"'()<>\\[\\]]+/(?:program|harness|bin|run)/")
+                .arg(roots.join(u'|')));
+    }();
+    return pattern;
+}
+
+QString withoutScratchFolders(const QString &text)
+{
+    if (!text.contains(u'/')) {
+        return text;
+    }
+    QString result = text;
+    result.remove(scratchFolderPattern());
+    return result;
 }
 
 // Line breaks as the document wants them: "\r\n" and a lone "\r" become "\n"; a "\r" at the
@@ -132,6 +210,7 @@ void OutputView::setSourceFileName(const QString &fileName)
 {
     m_sourceFileName = fileName;
     const QString name = baseName(fileName);
+    m_displayName = name;
     if (name.isEmpty()) {
         m_placePattern = QRegularExpression();
         return;
@@ -149,11 +228,16 @@ void OutputView::setSourceFileName(const QString &fileName)
     if (!copyName.isEmpty() && copyName != name) {
         names.append(QRegularExpression::escape(copyName));
     }
-    // The name, maybe after a folder path, then ":line" and maybe ":column". It must not be the
-    // tail of a longer name ("xmain.go"); a path in front is taken into the link.
+    // The name, maybe after "./", then ":line" and maybe ":column". It must not be the tail of a
+    // longer name ("xmain.go") or of a path: a file of that name in another folder, such as a
+    // library's main.go, is another file. The scratch folder is cut from paths before this
+    // pattern looks at them, and the full path of the student's file is the file too.
+    QString alternatives = QStringLiteral("(?:\\./)?(?:%1)").arg(names.join(u'|'));
+    if (fileName.contains(u'/')) {
+        alternatives += u'|' + QRegularExpression::escape(fileName);
+    }
     m_placePattern = QRegularExpression(
-        QStringLiteral("(?<![\\w.\\-/\\\\])(?:[^\\s:\"'()<>\\[\\]]*/)?(?:%1):(\\d+)(?::(\\d+))?")
-            .arg(names.join(u'|')));
+        QStringLiteral("(?<![\\w.\\-/\\\\])(?:%1):(\\d+)(?::(\\d+))?").arg(alternatives));
 }
 
 void OutputView::clear()
@@ -163,7 +247,9 @@ void OutputView::clear()
     m_flushTimer->stop();
     m_browser->clear();
     m_pendingLine.clear();
+    m_pendingShown = 0;
     m_pendingIsError = false;
+    m_pendingStartsLine = false;
     m_atLineStart = true;
     m_noticeLength = 0;
 }
@@ -213,8 +299,13 @@ void OutputView::insertText(QTextCursor &cursor, const QString &text, int tone, 
     if (tone == StatusTone || tone == NoticeTone) {
         format.setFontItalic(true);
     }
-    if (!linkify || !m_placePattern.isValid() || m_placePattern.pattern().isEmpty()) {
+    if (!linkify) {
         cursor.insertText(text, format);
+        return;
+    }
+    const QString shown = withoutScratchFolders(text);
+    if (!m_placePattern.isValid() || m_placePattern.pattern().isEmpty()) {
+        cursor.insertText(shown, format);
         return;
     }
     QTextCharFormat linkFormat = format;
@@ -224,11 +315,11 @@ void OutputView::insertText(QTextCursor &cursor, const QString &text, int tone, 
     linkFormat.setProperty(ToneProperty, int(LinkTone));
 
     int done = 0;
-    QRegularExpressionMatchIterator matches = m_placePattern.globalMatch(text);
+    QRegularExpressionMatchIterator matches = m_placePattern.globalMatch(shown);
     while (matches.hasNext()) {
         const QRegularExpressionMatch match = matches.next();
         if (match.capturedStart() > done) {
-            cursor.insertText(text.mid(done, match.capturedStart() - done), format);
+            cursor.insertText(shown.mid(done, match.capturedStart() - done), format);
         }
         QString target = match.captured(1);
         if (match.capturedLength(2) > 0) {
@@ -236,11 +327,12 @@ void OutputView::insertText(QTextCursor &cursor, const QString &text, int tone, 
         }
         linkFormat.setAnchorHref(linkScheme + u':' + target);
         linkFormat.setToolTip(tr("Show line %1 in the editor").arg(match.captured(1)));
-        cursor.insertText(match.captured(0), linkFormat);
+        // The grader's copy and the student's file are one file to the student.
+        cursor.insertText(m_displayName + u':' + target, linkFormat);
         done = int(match.capturedEnd());
     }
-    if (done < text.size()) {
-        cursor.insertText(text.mid(done), format);
+    if (done < shown.size()) {
+        cursor.insertText(shown.mid(done), format);
     }
 }
 
@@ -302,22 +394,39 @@ void OutputView::writeOutput(QTextCursor &cursor, QString chunk, bool isError)
     if (chunk.isEmpty()) {
         return;
     }
+    bool atLineStart = m_atLineStart;
     if (!m_pendingLine.isEmpty() && m_pendingIsError == isError) {
         // The unfinished line is written again with its continuation, so that a place split
         // between two pieces of output still becomes a link.
-        cursor.setPosition(cursor.position() - int(m_pendingLine.size()), QTextCursor::KeepAnchor);
+        cursor.setPosition(cursor.position() - m_pendingShown, QTextCursor::KeepAnchor);
         cursor.removeSelectedText();
         chunk.prepend(m_pendingLine);
+        atLineStart = m_pendingStartsLine;
     }
     m_pendingLine.clear();
-    insertText(cursor, chunk, isError ? ErrorTone : NormalTone, true);
+    m_pendingShown = 0;
+    const int tone = isError ? ErrorTone : NormalTone;
 
-    const QString tail = chunk.mid(chunk.lastIndexOf(u'\n') + 1);
+    const qsizetype lastBreak = chunk.lastIndexOf(u'\n');
+    if (lastBreak >= 0) {
+        insertText(cursor, withoutProtocolLines(chunk.left(lastBreak + 1), atLineStart), tone,
+                   true);
+        atLineStart = true;
+    }
+    const QString tail = chunk.mid(lastBreak + 1);
+    // An unfinished line that may become a verdict line is held back until it is complete.
+    const bool holdBack = atLineStart && !tail.isEmpty() && mayBecomeProtocolLine(tail);
+    if (!holdBack) {
+        const int before = cursor.position();
+        insertText(cursor, tail, tone, true);
+        m_pendingShown = cursor.position() - before;
+    }
     if (tail.size() <= MaxPendingLine) {
         m_pendingLine = tail;
         m_pendingIsError = isError;
+        m_pendingStartsLine = atLineStart;
     }
-    m_atLineStart = tail.isEmpty();
+    m_atLineStart = tail.isEmpty() || holdBack;
 }
 
 void OutputView::startLine(QTextCursor &cursor)
@@ -329,6 +438,7 @@ void OutputView::startLine(QTextCursor &cursor)
         m_atLineStart = true;
     }
     m_pendingLine.clear();
+    m_pendingShown = 0;
 }
 
 void OutputView::appendStatus(const QString &text)
@@ -351,6 +461,9 @@ void OutputView::appendBlock(const QString &text, int tone, bool linkify)
     QTextCursor cursor(m_browser->document());
     startLine(cursor);
     QString block = normalized(text);
+    if (linkify) {
+        block = withoutProtocolLines(block);
+    }
     if (!block.endsWith(u'\n')) {
         block += u'\n';
     }
@@ -384,14 +497,16 @@ void OutputView::setGrade(const Grade &grade)
     }
     for (const RunLog &log : grade.logs) {
         appendHeading(log.label.isEmpty() ? tr("Run") : log.label);
-        if (log.standardOutput.isEmpty() && log.standardError.isEmpty()) {
+        const QString standardOutput = withoutProtocolLines(normalized(log.standardOutput));
+        const QString standardError = withoutProtocolLines(normalized(log.standardError));
+        if (standardOutput.isEmpty() && standardError.isEmpty()) {
             appendBlock(tr("(no output)"), StatusTone, false);
         }
-        if (!log.standardOutput.isEmpty()) {
-            appendBlock(log.standardOutput, NormalTone, true);
+        if (!standardOutput.isEmpty()) {
+            appendBlock(standardOutput, NormalTone, true);
         }
-        if (!log.standardError.isEmpty()) {
-            appendBlock(log.standardError, ErrorTone, true);
+        if (!standardError.isEmpty()) {
+            appendBlock(standardError, ErrorTone, true);
         }
     }
     bool reportsHeading = false;

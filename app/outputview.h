@@ -15,7 +15,10 @@ namespace RaceGrade {
 /// Shows what programs printed: live while one run goes on, or the output a grading kept (the
 /// compiler's messages, a few runs and the race reports). Places in the student's file, such as
 /// "main.go:14" or "/tmp/racegrade-x/program/main.go:14 +0x4e", become links that report the
-/// place when clicked.
+/// place when clicked, and show the student's file name ("counter.go:14").
+///
+/// What only the grader needs stays out of sight: the hidden tests' verdict lines
+/// ("@@racegrade ...") are dropped, and the grader's scratch folder is cut from paths.
 class OutputView : public QWidget
 {
     Q_OBJECT
@@ -29,7 +32,7 @@ public:
 
     /// Sets the name of the student's file ("main.go", "counter.go" or a path to it); places in
     /// a file of that name, and in the grader's own copy of it (main.go or main.cpp), become
-    /// links. Affects output added afterwards.
+    /// links that show the file's own name. Affects output added afterwards.
     void setSourceFileName(const QString &fileName);
     /// The name given to setSourceFileName().
     QString sourceFileName() const { return m_sourceFileName; }
@@ -91,9 +94,12 @@ private:
     QVector<QueuedOutput> m_queued; ///< live output not shown yet
     int m_queuedSize = 0;
     QString m_sourceFileName;
+    QString m_displayName; ///< what a link to the student's file shows: the file's own name
     QRegularExpression m_placePattern;
-    QString m_pendingLine; ///< the unfinished last line of live output, re-scanned when it grows
+    QString m_pendingLine;  ///< the unfinished last line of live output, re-scanned when it grows
+    int m_pendingShown = 0; ///< characters the unfinished line takes in the document
     bool m_pendingIsError = false;
+    bool m_pendingStartsLine = false; ///< the unfinished line is a line of its own
     bool m_atLineStart = true;
     int m_noticeLength = 0; ///< characters of the "earlier output was dropped" note on top
 };

@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPixmap>
+#include <QRegularExpression>
 #include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTreeWidget>
@@ -157,6 +158,26 @@ QString place(const QString &file, int line, int column = 0)
         }
     }
     return text;
+}
+
+// The first line of the student's file that @p text names as "file:line"; 0 when it names none.
+int firstLineNamed(const QString &text, const QString &sourceFile)
+{
+    const QString name = baseName(sourceFile);
+    if (name.isEmpty() || !text.contains(name)) {
+        return 0;
+    }
+    // A file name not preceded by a path, then ":line".
+    static const QRegularExpression place(
+        QStringLiteral("(?<![\\w.\\-/\\\\])(?<file>[\\w.\\-+]+):(?<line>\\d+)"));
+    QRegularExpressionMatchIterator matches = place.globalMatch(text);
+    while (matches.hasNext()) {
+        const QRegularExpressionMatch match = matches.next();
+        if (match.captured(QStringLiteral("file")) == name) {
+            return match.captured(QStringLiteral("line")).toInt();
+        }
+    }
+    return 0;
 }
 
 QTreeWidgetItem *addLine(QTreeWidgetItem *parent, const QString &text, Tone tone = Tone::Normal,
@@ -315,6 +336,7 @@ void ResultsView::showResults(bool visible)
 void ResultsView::clear()
 {
     m_grade.reset();
+    m_cancelled = false;
     {
         const QSignalBlocker blocker(m_tree);
         m_tree->clear();
@@ -327,6 +349,7 @@ void ResultsView::clear()
 void ResultsView::showMessage(const QString &message)
 {
     m_grade.reset();
+    m_cancelled = false;
     {
         const QSignalBlocker blocker(m_tree);
         m_tree->clear();
@@ -338,7 +361,18 @@ void ResultsView::showMessage(const QString &message)
 
 void ResultsView::setGrade(const Grade &grade)
 {
+    fill(grade, false);
+}
+
+void ResultsView::showCancelled(const Grade &grade)
+{
+    fill(grade, true);
+}
+
+void ResultsView::fill(const Grade &grade, bool cancelled)
+{
     m_grade = grade;
+    m_cancelled = cancelled;
     const QSignalBlocker blocker(m_tree);
     m_tree->clear();
     fillHeader(grade);
@@ -355,6 +389,21 @@ void ResultsView::setGrade(const Grade &grade)
 
 void ResultsView::fillHeader(const Grade &grade)
 {
+    if (m_cancelled) {
+        // Nothing was scored and the runs were cut short: a score or a run count would mislead.
+        m_score->hide();
+        m_verdict->setText(tr("Cancelled"));
+        m_verdict->setProperty(toneProperty, int(Tone::Warn));
+        m_runs->setText(grade.seconds > 0
+                            ? tr("Stopped after %1 s, before anything was scored. Grade again to "
+                                 "see the results.")
+                                  .arg(grade.seconds, 0, 'f', 1)
+                            : tr("Stopped before anything was scored. Grade again to see the "
+                                 "results."));
+        m_runs->show();
+        m_notes->hide();
+        return;
+    }
     const bool scored = grade.verdict != Verdict::Error || grade.maxScore > 0;
     m_score->setText(tr("%1 / %2").arg(grade.score).arg(grade.maxScore));
     m_score->setVisible(scored);
@@ -490,9 +539,19 @@ void ResultsView::fillChecks(const Grade &grade)
             break;
         }
         item->setToolTip(0, tooltip);
+        // A reason that names a place in the student's file ("counter.go:17 vs counter.go:22")
+        // takes the check and its reason there; F8 keeps to the races and problems themselves.
+        const int line = firstLineNamed(check.detail, grade.sourceFile);
+        if (line > 0) {
+            setLocation(item, line, 0, false);
+        }
         if (!check.detail.isEmpty()) {
-            addLine(item, check.detail,
-                    check.status == CheckStatus::NotRun ? Tone::Muted : Tone::Normal);
+            QTreeWidgetItem *detail =
+                addLine(item, check.detail,
+                        check.status == CheckStatus::NotRun ? Tone::Muted : Tone::Normal);
+            if (line > 0) {
+                setLocation(detail, line, 0, false);
+            }
         }
         if (!check.hint.isEmpty()) {
             addLine(item, tr("Hint: %1").arg(check.hint), Tone::Normal, IconKind::Info);

@@ -35,6 +35,9 @@ public:
 
     /// Shows a grade in place of whatever was shown.
     void setGrade(const Grade &grade);
+    /// Shows what is left of a grading that was cancelled: the verdict "Cancelled" and how long
+    /// it ran, no score, and whatever entries the grade has.
+    void showCancelled(const Grade &grade);
     /// Forgets the grade and shows a short placeholder.
     void clear();
     /// Hides the results and shows only a message, e.g. "Grading…".
@@ -42,6 +45,8 @@ public:
 
     /// The grade shown, if any.
     const std::optional<Grade> &grade() const { return m_grade; }
+    /// Whether the grade shown is that of a cancelled grading (see showCancelled()).
+    bool isCancelled() const { return m_cancelled; }
 
     /// The tree of checks, races, problems and compiler messages.
     QTreeWidget *tree() const { return m_tree; }
@@ -73,6 +78,7 @@ protected:
 
 private:
     void showResults(bool visible);
+    void fill(const Grade &grade, bool cancelled);
     void fillHeader(const Grade &grade);
     void fillChecks(const Grade &grade);
     void fillRaces(const Grade &grade);
@@ -93,6 +99,7 @@ private:
     QLabel *m_notes = nullptr;
     QTreeWidget *m_tree = nullptr;
     std::optional<Grade> m_grade;
+    bool m_cancelled = false;
 };
 
 } // namespace RaceGrade

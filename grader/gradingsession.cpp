@@ -285,8 +285,6 @@ QString GradingSession::removeRecord(const QString &studentKey, const QString &e
 QString GradingSession::refreshIdenticalFlags()
 {
     const QVector<SubmissionRecord> all = records();
-    // A QString return type: with QStringBuilder an `auto` lambda would return an expression
-    // that refers to temporaries gone by the time it is used.
     const auto sameFileKey = [](const SubmissionRecord &record) -> QString {
         return record.exercise + u'|' + languageId(record.language) + u'|' +
                QString::fromLatin1(record.contentHash);

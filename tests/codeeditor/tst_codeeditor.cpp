@@ -82,6 +82,58 @@ QVector<int> markLines(const CodeEditor &editor)
     return lines;
 }
 
+/// Edits sixLines in @p editor as a student would; @p edit names the edit.
+void editSixLines(CodeEditor &editor, const QString &edit)
+{
+    if (edit == u"insertTop") {
+        placeCursor(editor, 0);
+        editor.insertPlainText(QStringLiteral("a\nb\n"));
+    } else if (edit == u"typeThreeLinesAtTop") {
+        placeCursor(editor, 0);
+        for (const char *line : {"// one", "// two", "// three"}) {
+            QTest::keyClicks(&editor, QLatin1String(line));
+            QTest::keyClick(&editor, Qt::Key_Return);
+        }
+    } else if (edit == u"returnAtStart3") {
+        placeCursor(editor, lineStart(editor, 3));
+        QTest::keyClick(&editor, Qt::Key_Return);
+    } else if (edit == u"returnAtEnd3") {
+        placeCursor(editor, lineEnd(editor, 3));
+        QTest::keyClick(&editor, Qt::Key_Return);
+    } else if (edit == u"deleteLine2") {
+        deleteRange(editor, lineStart(editor, 2), lineStart(editor, 3));
+    } else if (edit == u"typeOn3") {
+        placeCursor(editor, lineStart(editor, 3));
+        QTest::keyClicks(&editor, QStringLiteral("xy"));
+    } else if (edit == u"backspaceAt3") {
+        placeCursor(editor, lineStart(editor, 3));
+        QTest::keyClick(&editor, Qt::Key_Backspace);
+    } else if (edit == u"undoInsertTop") {
+        placeCursor(editor, 0);
+        QTest::keyClicks(&editor, QStringLiteral("a"));
+        QTest::keyClick(&editor, Qt::Key_Return);
+        while (editor.document()->isUndoAvailable()) {
+            editor.undo();
+        }
+    } else if (edit == u"returnAtStart6") {
+        placeCursor(editor, lineStart(editor, 6));
+        QTest::keyClick(&editor, Qt::Key_Return);
+    } else if (edit == u"returnAtEnd6") {
+        placeCursor(editor, lineEnd(editor, 6));
+        QTest::keyClick(&editor, Qt::Key_Return);
+    } else if (edit == u"deleteLine3") {
+        deleteRange(editor, lineStart(editor, 3), lineStart(editor, 4));
+    } else if (edit == u"deleteMiddle2to4") {
+        deleteRange(editor, lineStart(editor, 2) + 1, lineStart(editor, 4) + 2);
+    } else if (edit == u"deleteLine6") {
+        deleteRange(editor, lineEnd(editor, 5), lineEnd(editor, 6));
+    } else if (edit == u"deleteAll") {
+        deleteRange(editor, 0, lineEnd(editor, 6));
+    } else {
+        QVERIFY2(edit == u"nothing", qPrintable(edit));
+    }
+}
+
 QLineEdit *lineEditNamed(const FindReplaceBar &bar, const QString &accessibleName)
 {
     const auto edits = bar.findChildren<QLineEdit *>();
@@ -120,11 +172,18 @@ private Q_SLOTS:
     void matchingBracket();
     void goToLineClamps_data();
     void goToLineClamps();
+    void trackedLinesFollowEdits_data();
+    void trackedLinesFollowEdits();
+    void goToTrackedPlace_data();
+    void goToTrackedPlace();
+    void trackingStopsWithNewText();
     void zoom();
+    void controlEqualsZoomsIn();
     void gutterGrowsWithDigits();
     void themeFollowsPalette();
     void markColoursDiffer();
     void syntaxDefinition();
+    void newTextRightAfterRecolouring();
     void replaceAllIsOneUndoStep_data();
     void replaceAllIsOneUndoStep();
     void replaceOne();
@@ -590,6 +649,126 @@ void TestCodeEditor::goToLineClamps()
     QCOMPARE(editor.textCursor().positionInBlock(), 0);
 }
 
+void TestCodeEditor::trackedLinesFollowEdits_data()
+{
+    QTest::addColumn<QString>("edit");
+    QTest::addColumn<QVector<int>>("expected"); // where lines 1 to 6 are now; 0: deleted
+
+    QTest::newRow("nothing") << "nothing" << QVector<int>{1, 2, 3, 4, 5, 6};
+    QTest::newRow("two lines inserted at the top") << "insertTop" << QVector<int>{3, 4, 5, 6, 7, 8};
+    QTest::newRow("three lines typed at the top")
+        << "typeThreeLinesAtTop" << QVector<int>{4, 5, 6, 7, 8, 9};
+    QTest::newRow("Return at the start of line 3")
+        << "returnAtStart3" << QVector<int>{1, 2, 4, 5, 6, 7};
+    QTest::newRow("Return at the end of line 3")
+        << "returnAtEnd3" << QVector<int>{1, 2, 3, 5, 6, 7};
+    QTest::newRow("line 2 deleted") << "deleteLine2" << QVector<int>{1, 0, 2, 3, 4, 5};
+    QTest::newRow("typing on line 3") << "typeOn3" << QVector<int>{1, 2, 3, 4, 5, 6};
+    QTest::newRow("line 3 joined to line 2") << "backspaceAt3" << QVector<int>{1, 2, 2, 3, 4, 5};
+    QTest::newRow("insertion at the top undone")
+        << "undoInsertTop" << QVector<int>{1, 2, 3, 4, 5, 6};
+    QTest::newRow("Return at the start of the last line")
+        << "returnAtStart6" << QVector<int>{1, 2, 3, 4, 5, 7};
+    QTest::newRow("Return at the end of the last line")
+        << "returnAtEnd6" << QVector<int>{1, 2, 3, 4, 5, 6};
+    QTest::newRow("line 3 deleted") << "deleteLine3" << QVector<int>{1, 2, 0, 3, 4, 5};
+    QTest::newRow("lines 2 to 4 cut through the middle")
+        << "deleteMiddle2to4" << QVector<int>{1, 2, 0, 2, 3, 4};
+    QTest::newRow("last line deleted") << "deleteLine6" << QVector<int>{1, 2, 3, 4, 5, 0};
+    QTest::newRow("whole text deleted") << "deleteAll" << QVector<int>{0, 0, 0, 0, 0, 0};
+}
+
+void TestCodeEditor::trackedLinesFollowEdits()
+{
+    QFETCH(QString, edit);
+    QFETCH(QVector<int>, expected);
+
+    CodeEditor editor;
+    editor.loadText(sixLines);
+    QVERIFY(!editor.isTrackingLines());
+    editor.trackLines();
+    QVERIFY(editor.isTrackingLines());
+    editSixLines(editor, edit);
+
+    QVector<int> lines;
+    for (int line = 1; line <= 6; ++line) {
+        lines.append(editor.trackedLine(line));
+    }
+    QCOMPARE(lines, expected);
+    QCOMPARE(editor.trackedLine(0), 0);
+    QCOMPARE(editor.trackedLine(7), 0);
+
+    // Marks laid on the tracked lines land on the same lines.
+    QVector<LineMark> marks;
+    for (int line = 1; line <= 6; ++line) {
+        if (editor.trackedLine(line) > 0) {
+            marks.append(LineMark{editor.trackedLine(line), LineMarkKind::CompileError, {}});
+        }
+    }
+    editor.setMarks(marks);
+    QCOMPARE(editor.marks().size(), marks.size());
+}
+
+void TestCodeEditor::goToTrackedPlace_data()
+{
+    QTest::addColumn<QString>("edit");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<int>("expectedLine");
+    QTest::addColumn<int>("expectedColumn"); // 1-based
+
+    QTest::newRow("untouched") << "nothing" << 4 << 3 << 4 << 3;
+    QTest::newRow("no column") << "nothing" << 4 << 0 << 4 << 1;
+    QTest::newRow("lines typed above") << "typeThreeLinesAtTop" << 4 << 2 << 7 << 2;
+    QTest::newRow("text typed before the column") << "typeOn3" << 3 << 2 << 3 << 4;
+    QTest::newRow("column past the line's end") << "nothing" << 2 << 40 << 2 << 4;
+    QTest::newRow("deleted line: where it was") << "deleteLine3" << 3 << 2 << 3 << 1;
+    QTest::newRow("line past the end") << "nothing" << 12 << 1 << 6 << 1;
+}
+
+void TestCodeEditor::goToTrackedPlace()
+{
+    QFETCH(QString, edit);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(int, expectedLine);
+    QFETCH(int, expectedColumn);
+
+    CodeEditor editor;
+    editor.loadText(sixLines);
+    editor.trackLines();
+    editSixLines(editor, edit);
+    editor.goToTrackedPlace(line, column);
+    QCOMPARE(editor.currentLine(), expectedLine);
+    QCOMPARE(editor.textCursor().positionInBlock() + 1, expectedColumn);
+}
+
+void TestCodeEditor::trackingStopsWithNewText()
+{
+    CodeEditor editor;
+    editor.loadText(sixLines);
+    editor.trackLines();
+    editSixLines(editor, QStringLiteral("insertTop"));
+    QCOMPARE(editor.trackedLine(1), 3);
+
+    // Starter code back: the old lines are gone, and places are taken as they are, which is also
+    // right when Undo brings the old text back.
+    editor.replaceAllText(sixLines);
+    QVERIFY(!editor.isTrackingLines());
+    QCOMPARE(editor.trackedLine(1), 1);
+    editor.undo();
+    QCOMPARE(editor.trackedLine(1), 1);
+    editor.goToTrackedPlace(5, 2);
+    QCOMPARE(editor.currentLine(), 5);
+    QCOMPARE(editor.textCursor().positionInBlock(), 1);
+
+    editor.trackLines();
+    editor.loadText(QStringLiteral("x\ny"));
+    QVERIFY(!editor.isTrackingLines());
+    QCOMPARE(editor.trackedLine(2), 2);
+    QCOMPARE(editor.trackedLine(3), 0);
+}
+
 void TestCodeEditor::zoom()
 {
     CodeEditor editor;
@@ -624,6 +803,23 @@ void TestCodeEditor::zoom()
     QApplication::sendEvent(editor.viewport(), &wheel);
     QCOMPARE(editor.font().pointSizeF(), 11.0);
     QCOMPARE(editor.editorFont().pointSizeF(), 10.0);
+}
+
+void TestCodeEditor::controlEqualsZoomsIn()
+{
+    CodeEditor editor;
+    QFont font(QStringLiteral("Monospace"));
+    font.setPointSize(10);
+    editor.setEditorFont(font);
+    QTest::keyClick(&editor, Qt::Key_Equal, Qt::ControlModifier);
+    QCOMPARE(editor.zoomStep(), 1);
+    QTest::keyClick(&editor, Qt::Key_Plus, Qt::ControlModifier);
+    QCOMPARE(editor.zoomStep(), 2);
+    QTest::keyClick(&editor, Qt::Key_Minus, Qt::ControlModifier);
+    QCOMPARE(editor.zoomStep(), 1);
+    // Typed without Ctrl, "=" is text.
+    QTest::keyClick(&editor, Qt::Key_Equal);
+    QCOMPARE(editor.toPlainText(), QStringLiteral("="));
 }
 
 void TestCodeEditor::gutterGrowsWithDigits()
@@ -719,6 +915,32 @@ void TestCodeEditor::syntaxDefinition()
     editor.setLanguage(Language::Go);
     QVERIFY(editor.syntaxDefinitionName().isEmpty());
 #endif
+}
+
+void TestCodeEditor::newTextRightAfterRecolouring()
+{
+    // What switching exercises does: another language for the old text, then new text, with no
+    // pass of the event loop between them. Recolouring may leave work queued for blocks of the
+    // old text, which must not run on the new one.
+    const QString go = QStringLiteral("package main\n\nfunc main() {\n\t/* a\n\tb */\n\tfor {\n"
+                                      "\t\tif x {\n\t\t}\n\t}\n}\n");
+    const QString cpp = QStringLiteral("#include <mutex>\n\nint main()\n{\n    /* a\n    b */\n"
+                                       "    for (;;) {\n        if (x) {\n        }\n    }\n}\n");
+    CodeEditor editor;
+    editor.resize(400, 300);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    for (int round = 0; round < 4; ++round) {
+        const bool odd = round % 2 != 0;
+        editor.setLanguage(odd ? Language::Go : Language::Cpp);
+        editor.loadText((odd ? cpp : go).repeated(200));
+        editor.setLanguage(odd ? Language::Cpp : Language::Go);
+        editor.loadText(QStringLiteral("x"));
+        editor.replaceAllText((odd ? go : cpp).repeated(100));
+        editor.loadText(odd ? go : cpp);
+        QTest::qWait(20);
+    }
+    QCOMPARE(editor.toPlainText(), go);
 }
 
 void TestCodeEditor::replaceAllIsOneUndoStep_data()

@@ -254,6 +254,9 @@ private Q_SLOTS:
     void header_data();
     void header();
     void checkEntries();
+    void checkEntryGoesToFirstLineItNames_data();
+    void checkEntryGoesToFirstLineItNames();
+    void cancelledGradingShowsNoScore();
     void raceEntry();
     void problemAndCompilerEntries();
     void selectingRaceAccessEmitsItsLine_data();
@@ -272,6 +275,9 @@ private Q_SLOTS:
     void clickingLinkEmitsPlace();
     void liveOutputShowsStderrInOtherColour();
     void placeSplitBetweenPiecesBecomesLink();
+    void verdictLinesOfHiddenTestsAreHidden_data();
+    void verdictLinesOfHiddenTestsAreHidden();
+    void gradeHidesVerdictLinesAndScratchFolders();
     void gradeShowsCompilerOutputOnBuildFailure();
     void gradeShowsRunLogsAndRaceReports();
     void outputIsCapped();
@@ -387,6 +393,95 @@ void TestResultsView::checkEntries()
     QCOMPARE(hidden->data(0, Qt::AccessibleTextRole).toString(),
              QStringLiteral("Not run: Hidden tests pass"));
     QCOMPARE(childTexts(hidden), QStringList{QStringLiteral("Not run: the program deadlocked.")});
+}
+
+void TestResultsView::checkEntryGoesToFirstLineItNames_data()
+{
+    QTest::addColumn<QString>("detail");
+    QTest::addColumn<int>("line");
+
+    QTest::newRow("two races") << QStringLiteral("the race detector found 2 races: read at "
+                                                 "counter.go:17 vs write at counter.go:22 (in 3 "
+                                                 "of 20 runs)")
+                               << 17;
+    QTest::newRow("hidden test's file first")
+        << QStringLiteral("a race while the hidden test ran (at racegrade_harness_test.go:40 "
+                          "and counter.go:13)")
+        << 13;
+    QTest::newRow("a longer name and a path")
+        << QStringLiteral("see mycounter.go:5, /tmp/x/counter.go:6 and counter.go:31") << 31;
+    QTest::newRow("no place") << QStringLiteral("the race detector found a race in 3 runs") << 0;
+}
+
+void TestResultsView::checkEntryGoesToFirstLineItNames()
+{
+    QFETCH(QString, detail);
+    QFETCH(int, line);
+
+    Grade grade = passingGrade();
+    grade.verdict = Verdict::Fail;
+    grade.checks[1] = CheckResult{QStringLiteral("no-race"),
+                                  QStringLiteral("No data race found"),
+                                  CheckStatus::Failed,
+                                  0,
+                                  60,
+                                  detail,
+                                  QString()};
+    ResultsView view;
+    view.setGrade(grade);
+    QTreeWidgetItem *check = findItem(view.tree(), QStringLiteral("No data race found"));
+    QVERIFY(check);
+    QTreeWidgetItem *reason = findItem(view.tree(), detail);
+    QVERIFY(reason);
+    QCOMPARE(reason->parent(), check);
+
+    QSignalSpy spy(&view, &ResultsView::locationActivated);
+    for (QTreeWidgetItem *item : {check, reason}) {
+        view.tree()->setCurrentItem(item);
+        Q_EMIT view.tree()->itemActivated(item, 0);
+    }
+    if (line == 0) {
+        QCOMPARE(spy.count(), 0);
+        return;
+    }
+    QCOMPARE(spy.count(), 4);
+    for (const QList<QVariant> &arguments : std::as_const(spy)) {
+        QCOMPARE(arguments.at(0).toInt(), line);
+        QCOMPARE(arguments.at(1).toInt(), 0);
+    }
+    // F8 keeps to races, problems and compiler messages: this grade has none.
+    view.tree()->setCurrentItem(nullptr);
+    spy.clear();
+    view.selectNextProblem();
+    QCOMPARE(spy.count(), 0);
+}
+
+void TestResultsView::cancelledGradingShowsNoScore()
+{
+    // What the engine gives back for a grading cancelled after 6.6 s.
+    Grade grade;
+    grade.exercise = QStringLiteral("safe-counter");
+    grade.sourceFile = studentFile;
+    grade.verdict = Verdict::Error;
+    grade.errorMessage = QStringLiteral("the grading was cancelled");
+    grade.maxScore = 100;
+    grade.toolchain = QStringLiteral("go1.19.8");
+    grade.seconds = 6.6;
+
+    ResultsView view;
+    view.showCancelled(grade);
+    QVERIFY(view.isCancelled());
+    const QString text = view.headerText();
+    QVERIFY2(text.startsWith(QStringLiteral("Cancelled\n")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("6.6 s")), qPrintable(text));
+    for (const char *misleading : {"0 / 100", "Graded with", "Could not grade", "not run"}) {
+        QVERIFY2(!text.contains(QLatin1String(misleading)), qPrintable(text));
+    }
+
+    // The next grade is shown as usual.
+    view.setGrade(passingGrade());
+    QVERIFY(!view.isCancelled());
+    QVERIFY(view.headerText().startsWith(QStringLiteral("100 / 100\nPassed")));
 }
 
 void TestResultsView::raceEntry()
@@ -639,33 +734,51 @@ void TestResultsView::outputLinks_data()
     QTest::addColumn<QString>("sourceName");
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("targets");
+    QTest::addColumn<QString>("shown");
 
     QTest::newRow("go race report")
         << QStringLiteral("main.go")
         << QStringLiteral("  main.(*SafeCounter).Inc()\n"
                           "      /tmp/racegrade-x/program/main.go:14 +0x4e\n"
                           "./main.go:20:5: declared and not used: x\n")
-        << QStringList{QStringLiteral("14"), QStringLiteral("20:5")};
+        << QStringList{QStringLiteral("14"), QStringLiteral("20:5")}
+        << QStringLiteral("  main.(*SafeCounter).Inc()\n"
+                          "      main.go:14 +0x4e\n"
+                          "main.go:20:5: declared and not used: x\n");
     QTest::newRow("bare name with column")
         << QStringLiteral("main.go") << QStringLiteral("main.go:20:5")
-        << QStringList{QStringLiteral("20:5")};
+        << QStringList{QStringLiteral("20:5")} << QStringLiteral("main.go:20:5");
+    const QString others = QStringLiteral("xmain.go:3 my-main.go:4 main.golang:5 main.go.bak:6\n"
+                                          "/usr/lib/go-1.19/src/sync/mutex.go:81 +0x8c\n"
+                                          "/home/ada/old/main.go:7\n"
+                                          "main.go without a line\n");
     QTest::newRow("longer names and other files")
-        << QStringLiteral("main.go")
-        << QStringLiteral("xmain.go:3 my-main.go:4 main.golang:5 main.go.bak:6\n"
-                          "/usr/lib/go-1.19/src/sync/mutex.go:81 +0x8c\n"
-                          "main.go without a line\n")
-        << QStringList{};
+        << QStringLiteral("main.go") << others << QStringList{} << others;
     QTest::newRow("student's name and the grader's copy")
         << QStringLiteral("/home/ada/exercises/counter.go")
-        << QStringLiteral("counter.go:12 (main.go:13:2)")
-        << QStringList{QStringLiteral("12"), QStringLiteral("13:2")};
+        << QStringLiteral("counter.go:12 (main.go:13:2) /home/ada/exercises/counter.go:14")
+        << QStringList{QStringLiteral("12"), QStringLiteral("13:2"), QStringLiteral("14")}
+        << QStringLiteral("counter.go:12 (counter.go:13:2) counter.go:14");
     QTest::newRow("tsan") << QStringLiteral("counter.cpp")
                           << QStringLiteral(
                                  "    #0 SafeCounter::inc() /tmp/racegrade-y/program/main.cpp:7:3 "
                                  "(prog+0x1234)\n"
                                  "/tmp/racegrade-y/program/main.cpp:9:1: error: expected ';'\n")
-                          << QStringList{QStringLiteral("7:3"), QStringLiteral("9:1")};
-    QTest::newRow("no file name set") << QString() << QStringLiteral("main.go:3") << QStringList{};
+                          << QStringList{QStringLiteral("7:3"), QStringLiteral("9:1")}
+                          << QStringLiteral("    #0 SafeCounter::inc() counter.cpp:7:3 "
+                                            "(prog+0x1234)\n"
+                                            "counter.cpp:9:1: error: expected ';'\n");
+    QTest::newRow("hidden test's copy of the student's file")
+        << QStringLiteral("counter.go")
+        << QStringLiteral(
+               "      /tmp/racegrade-Ab12Cd/harness/main.go:17 +0x4e\n"
+               "      /tmp/racegrade-Ab12Cd/harness/racegrade_harness_test.go:40 +0x2f\n")
+        << QStringList{QStringLiteral("17")}
+        << QStringLiteral("      counter.go:17 +0x4e\n"
+                          "      racegrade_harness_test.go:40 +0x2f\n");
+    QTest::newRow("no file name set")
+        << QString() << QStringLiteral("main.go:3 /tmp/racegrade-x/bin/program") << QStringList{}
+        << QStringLiteral("main.go:3 program");
 }
 
 void TestResultsView::outputLinks()
@@ -673,14 +786,16 @@ void TestResultsView::outputLinks()
     QFETCH(QString, sourceName);
     QFETCH(QString, text);
     QFETCH(QStringList, targets);
+    QFETCH(QString, shown);
 
     OutputView view;
     view.setSourceFileName(sourceName);
     QCOMPARE(view.sourceFileName(), sourceName);
     view.appendOutput(text, true);
     QCOMPARE(view.linkTargets(), targets);
-    // Links change how the text looks, not the text.
-    QCOMPARE(view.plainText(), text);
+    // The scratch folder goes; a place in the student's file shows the file's own name.
+    QCOMPARE(view.plainText(), shown);
+    QVERIFY(!view.plainText().contains(QStringLiteral("/tmp/")));
 }
 
 void TestResultsView::activatingLinksEmitsPlaces()
@@ -766,8 +881,85 @@ void TestResultsView::placeSplitBetweenPiecesBecomesLink()
     view.appendOutput(QStringLiteral("in.go:1"), true);
     view.appendOutput(QStringLiteral("4 +0x4e\r\n"), true);
     QCOMPARE(view.plainText(), QStringLiteral("goroutine 1 [running]:\n"
-                                              "\t/tmp/racegrade-x/program/main.go:14 +0x4e\n"));
+                                              "\tmain.go:14 +0x4e\n"));
     QCOMPARE(view.linkTargets(), QStringList{QStringLiteral("14")});
+}
+
+void TestResultsView::verdictLinesOfHiddenTestsAreHidden_data()
+{
+    QTest::addColumn<QStringList>("pieces");
+    QTest::addColumn<QString>("shown");
+
+    QTest::newRow("whole lines") << QStringList{QStringLiteral(
+                                        "ok\n@@racegrade concurrent-use pass 10000 in the end\n"
+                                        "bye\n")}
+                                 << QStringLiteral("ok\nbye\n");
+    QTest::newRow("split inside the marker")
+        << QStringList{QStringLiteral("start\n@@race"),
+                       QStringLiteral("grade concurrent-use fail lost 3 updates\nend\n")}
+        << QStringLiteral("start\nend\n");
+    QTest::newRow("split after the marker")
+        << QStringList{QStringLiteral("@@racegrade concurrent-use "), QStringLiteral("pass ok\n"),
+                       QStringLiteral("done\n")}
+        << QStringLiteral("done\n");
+    QTest::newRow("indented") << QStringList{QStringLiteral("  @@racegrade x pass y\nz\n")}
+                              << QStringLiteral("z\n");
+    QTest::newRow("a line that only starts alike")
+        << QStringList{QStringLiteral("@@rac"), QStringLiteral("e condition\n")}
+        << QStringLiteral("@@race condition\n");
+    QTest::newRow("inside a line")
+        << QStringList{QStringLiteral("value: "), QStringLiteral("@@racegrade x pass\n")}
+        << QStringLiteral("value: @@racegrade x pass\n");
+    QTest::newRow("unfinished verdict line at the end")
+        << QStringList{QStringLiteral("a\n@@racegrade x pass")} << QStringLiteral("a\n");
+}
+
+void TestResultsView::verdictLinesOfHiddenTestsAreHidden()
+{
+    QFETCH(QStringList, pieces);
+    QFETCH(QString, shown);
+
+    OutputView view;
+    view.setSourceFileName(QStringLiteral("counter.go"));
+    for (const QString &piece : std::as_const(pieces)) {
+        view.appendOutput(piece, false);
+        // Each piece is shown on its own, as pieces that arrive apart are.
+        view.flush();
+        QVERIFY2(!view.browser()->toPlainText().contains(QStringLiteral("@@racegrade ")) ||
+                     shown.contains(QStringLiteral("@@racegrade ")),
+                 qPrintable(view.browser()->toPlainText()));
+    }
+    QCOMPARE(view.plainText(), shown);
+}
+
+void TestResultsView::gradeHidesVerdictLinesAndScratchFolders()
+{
+    Grade grade = passingGrade();
+    grade.logs = {
+        RunLog{QStringLiteral("hidden test run 1: exit status 0, 90 ms"),
+               QStringLiteral("@@racegrade concurrent-use pass Value() ended at 10,000\n"
+                              "@@racegrade copied-lock pass no copy\n"),
+               QString()},
+        RunLog{
+            QStringLiteral("hidden test run 2: exit status 66, 95 ms"),
+            QStringLiteral("@@racegrade concurrent-use fail lost updates\nPASS\n"),
+            QStringLiteral("WARNING: DATA RACE\n"
+                           "      /tmp/racegrade-Qx81zT/harness/main.go:17 +0x4e\n"
+                           "      /tmp/racegrade-Qx81zT/harness/racegrade_harness_test.go:40\n")},
+    };
+    OutputView view;
+    view.setSourceFileName(studentFile);
+    view.setGrade(grade);
+    const QString text = view.plainText();
+    QVERIFY2(!text.contains(QStringLiteral("@@racegrade")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("/tmp/")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("hidden test run 1: exit status 0, 90 ms\n(no output)")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("\nPASS\n")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("      counter.go:17 +0x4e\n")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("      racegrade_harness_test.go:40\n")),
+             qPrintable(text));
+    QCOMPARE(view.linkTargets(), QStringList{QStringLiteral("17")});
 }
 
 void TestResultsView::gradeShowsCompilerOutputOnBuildFailure()
@@ -777,7 +969,7 @@ void TestResultsView::gradeShowsCompilerOutputOnBuildFailure()
     view.setGrade(compileErrorGrade());
     const QString text = view.plainText();
     QVERIFY2(text.contains(QStringLiteral("Compiler output")), qPrintable(text));
-    QVERIFY(text.contains(QStringLiteral("./main.go:14:2: undefined: mu")));
+    QVERIFY(text.contains(QStringLiteral("\nmain.go:14:2: undefined: mu")));
     QCOMPARE(view.linkTargets(), (QStringList{QStringLiteral("14:2"), QStringLiteral("20:9")}));
 
     // A build that worked without warnings says nothing about the compiler.
