@@ -1,5 +1,9 @@
 // racegrade: the student's desktop app.
 
+#ifdef RACEGRADE_HAVE_CLASS_VIEW
+#include "classtablemodel.h"
+#include "classwindow.h"
+#endif
 #include "codeeditor.h"
 #include "mainwindow.h"
 #include "settings.h"
@@ -8,11 +12,75 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLabel>
 #include <QScreen>
 #include <QTimer>
 #include <cstdio>
 
 using namespace RaceGrade;
+
+namespace {
+
+/// Saves a picture of `window` to `png` and ends the program.
+void saveScreenshot(QWidget *window, const QString &png)
+{
+    const bool saved = window->grab().save(png, "PNG");
+    std::fprintf(stderr, "%s %s\n", saved ? "saved" : "could not save", qPrintable(png));
+    QApplication::exit(saved ? 0 : 1);
+}
+
+#ifdef RACEGRADE_HAVE_CLASS_VIEW
+/// The teaching assistant's class window, for --class and --session.
+int runClassWindow(const QCommandLineParser &parser, const AppContext &context,
+                   const QString &screenshot)
+{
+    ClassWindow window(context);
+    const QString classDir = parser.value(QStringLiteral("class"));
+    const QString session = parser.value(QStringLiteral("session"));
+    const bool opened =
+        classDir.isEmpty() ? window.openSession(session) : window.openClass(classDir, session);
+    if (!opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(window.messageLabel()->text()));
+        return 2;
+    }
+    const QString roster = parser.value(QStringLiteral("roster"));
+    if (!roster.isEmpty() && !window.loadRoster(roster)) {
+        std::fprintf(stderr, "%s\n", qPrintable(window.messageLabel()->text()));
+        return 2;
+    }
+    window.show();
+    if (!screenshot.isEmpty()) {
+        QObject::connect(&window, &ClassWindow::gradingFinished, &window, [&window, screenshot] {
+            // Once the table holds the whole session, show the first racy submission.
+            QObject::connect(&window, &ClassWindow::tableReloaded, &window, [&window, screenshot] {
+                const ClassTableModel *model = window.tableModel();
+                for (int row = 0; row < model->rowCount(); ++row) {
+                    for (int column = 0; column < model->columnCount(); ++column) {
+                        const QModelIndex index = model->index(row, column);
+                        if (index.data(ClassTableModel::StatusRole).toInt() ==
+                            int(SubmissionStatus::Racy)) {
+                            window.selectSubmission(
+                                index.data(ClassTableModel::StudentKeyRole).toString(),
+                                model->exerciseAt(column));
+                            row = model->rowCount();
+                            break;
+                        }
+                    }
+                }
+                QTimer::singleShot(500, &window,
+                                   [&window, screenshot] { saveScreenshot(&window, screenshot); });
+            });
+        });
+    }
+    if (parser.isSet(QStringLiteral("grade"))) {
+        window.gradeClass();
+    }
+    return QApplication::exec();
+}
+
+#endif
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -61,14 +129,44 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "After the grading started with --grade, save a "
                                         "picture of the window to this PNG and quit."),
         QStringLiteral("png"));
+    const QCommandLineOption classOption(
+        QStringLiteral("class"),
+        QApplication::translate("main", "Open the class window on this class folder (one folder "
+                                        "or archive per student, or a Canvas or Moodle "
+                                        "download)."),
+        QStringLiteral("dir"));
+    const QCommandLineOption sessionOption(
+        QStringLiteral("session"),
+        QApplication::translate("main", "With --class: the grading session file (default: the "
+                                        "class folder's name with .racegrade, beside it). Alone: "
+                                        "open this session."),
+        QStringLiteral("file"));
+    const QCommandLineOption rosterOption(
+        QStringLiteral("roster"),
+        QApplication::translate("main", "With --class: read this roster CSV into the session."),
+        QStringLiteral("csv"));
     parser.addOptions({exerciseOption, languageOption, fileOption, exercisesOption, settingsOption,
-                       dataOption, gradeOption, screenshotOption});
+                       dataOption, gradeOption, screenshotOption, classOption, sessionOption,
+                       rosterOption});
     parser.process(application);
 
     AppContext context;
     context.settingsFile = parser.value(settingsOption);
     context.dataDirectory = parser.value(dataOption);
     context.exerciseRoots = parser.values(exercisesOption);
+    const QString screenshot = parser.value(screenshotOption);
+
+    if (parser.isSet(classOption) || parser.isSet(sessionOption)) {
+#ifdef RACEGRADE_HAVE_CLASS_VIEW
+        return runClassWindow(parser, context, screenshot);
+#else
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QApplication::translate(
+                         "main", "This build of RaceGrade has no class window (it needs Qt "
+                                 "Charts).")));
+        return 2;
+#endif
+    }
     MainWindow window(context);
     window.resize(1400, 900);
 
@@ -82,16 +180,11 @@ int main(int argc, char *argv[])
     }
     window.show();
 
-    const QString screenshot = parser.value(screenshotOption);
     if (!screenshot.isEmpty()) {
         QObject::connect(&window, &MainWindow::jobFinished, &window, [&window, screenshot] {
             // Let the results and marks paint before the picture is taken.
-            QTimer::singleShot(500, &window, [&window, screenshot] {
-                const bool saved = window.grab().save(screenshot, "PNG");
-                std::fprintf(stderr, "%s %s\n", saved ? "saved" : "could not save",
-                             qPrintable(screenshot));
-                QApplication::exit(saved ? 0 : 1);
-            });
+            QTimer::singleShot(500, &window,
+                               [&window, screenshot] { saveScreenshot(&window, screenshot); });
         });
     }
     if (parser.isSet(gradeOption)) {

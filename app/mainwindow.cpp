@@ -1,9 +1,13 @@
 #include "mainwindow.h"
 
 #include "autosaver.h"
+#ifdef RACEGRADE_HAVE_CLASS_VIEW
+#include "classwindow.h"
+#endif
 #include "codeeditor.h"
 #include "exercisepicker.h"
 #include "findreplacebar.h"
+#include "grademarks.h"
 #include "gradingjob.h"
 #include "outputview.h"
 #include "resultsview.h"
@@ -58,25 +62,6 @@ QList<QKeySequence> keysFor(QKeySequence::StandardKey key, const QKeySequence &f
     keys.removeAll(fallback);
     keys.prepend(fallback);
     return keys;
-}
-
-QString raceTooltip(const RaceFinding &race, bool thisSide)
-{
-    QStringList lines;
-    const QString kind = race.kind == u"data-race"
-                             ? QObject::tr("Data race")
-                             : QObject::tr("Race detector: %1").arg(race.kind);
-    lines.append(QObject::tr("%1 (%2 this line), seen in %3 of %4 runs")
-                     .arg(kind, thisSide ? QObject::tr("reported at") : QObject::tr("racing with"))
-                     .arg(race.occurrences)
-                     .arg(race.runs));
-    if (!race.explanation.isEmpty()) {
-        lines.append(race.explanation.left(1).toUpper() + race.explanation.mid(1) + u'.');
-    }
-    if (!race.hint.isEmpty()) {
-        lines.append(QObject::tr("Hint: %1").arg(race.hint));
-    }
-    return lines.join(u'\n');
 }
 
 } // namespace
@@ -223,6 +208,11 @@ void MainWindow::createActions()
     add(file, tr("&Reset to Starter Code"), QKeySequence(), [this] { resetToStarter(); });
     file->addSeparator();
     add(file, tr("Add &Exercise Folder…"), QKeySequence(), [this] { addExerciseFolder(); });
+#ifdef RACEGRADE_HAVE_CLASS_VIEW
+    file->addSeparator();
+    add(file, tr("Grade a &Class…"), QKeySequence(QStringLiteral("Ctrl+Shift+G")),
+        [this] { openClassWindow(); });
+#endif
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
 
@@ -574,28 +564,10 @@ void MainWindow::showMarks(const Grade &grade)
     // The grade's lines are those of the text when the grading started; a mark goes where that
     // line is now, and not at all when the student deleted the line meanwhile.
     QVector<LineMark> marks;
-    const auto mark = [this, &marks](int gradedLine, LineMarkKind kind, const QString &tooltip) {
-        const int line = m_editor->trackedLine(gradedLine);
-        if (line > 0) {
-            marks.append(LineMark{line, kind, tooltip});
-        }
-    };
-    for (const RaceFinding &race : grade.races) {
-        for (int i = 0; i < race.accesses.size(); ++i) {
-            const RaceAccessSite &access = race.accesses.at(i);
-            if (access.inSubmission && access.line > 0) {
-                mark(access.line,
-                     i == 0 ? LineMarkKind::RaceThisAccess : LineMarkKind::RaceOtherAccess,
-                     raceTooltip(race, i == 0));
-            }
-        }
-    }
-    for (const Diagnostic &diagnostic : grade.compile.diagnostics) {
-        if (diagnostic.file == grade.sourceFile && diagnostic.line > 0) {
-            mark(diagnostic.line,
-                 diagnostic.severity == Severity::Error ? LineMarkKind::CompileError
-                                                        : LineMarkKind::CompileWarning,
-                 diagnostic.message);
+    for (LineMark mark : GradeMarks::forGrade(grade)) {
+        mark.line = m_editor->trackedLine(mark.line);
+        if (mark.line > 0) {
+            marks.append(mark);
         }
     }
     m_editor->setMarks(marks);
@@ -692,6 +664,17 @@ void MainWindow::addExerciseFolder()
     }
     loadExercises();
 }
+
+#ifdef RACEGRADE_HAVE_CLASS_VIEW
+void MainWindow::openClassWindow()
+{
+    // A window of its own, so that a TA can try a file in the student's window beside it.
+    auto *window = new ClassWindow(m_context);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
+    window->openClassDialog();
+}
+#endif
 
 void MainWindow::goToLineDialog()
 {

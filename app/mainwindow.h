@@ -97,6 +97,9 @@ private:
     void saveAsDialog();
     void resetToStarter();
     void addExerciseFolder();
+#ifdef RACEGRADE_HAVE_CLASS_VIEW
+    void openClassWindow();
+#endif
     void goToLineDialog();
     void showSettings();
     void applyEditorSettings();

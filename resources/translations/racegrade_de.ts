@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>QObject</name>
+    <name>RaceGrade::GradeMarks</name>
     <message>
         <source>Data race</source>
         <translation>Data Race</translation>

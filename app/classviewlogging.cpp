@@ -1,0 +1,3 @@
+#include "classviewlogging.h"
+
+Q_LOGGING_CATEGORY(lcClassView, "racegrade.classview", QtWarningMsg)
