@@ -3,6 +3,7 @@
 #ifdef RACEGRADE_HAVE_CLASS_VIEW
 #include "classtablemodel.h"
 #include "classwindow.h"
+#include "eventlooplatency.h"
 #endif
 #include "codeeditor.h"
 #include "mainwindow.h"
@@ -32,11 +33,11 @@ void saveScreenshot(QWidget *window, const QString &png)
 #ifdef RACEGRADE_HAVE_CLASS_VIEW
 /// The teaching assistant's class window, for --class and --session.
 int runClassWindow(const QCommandLineParser &parser, const AppContext &context,
-                   const QString &screenshot)
+                   const QString &session, const QString &screenshot)
 {
     ClassWindow window(context);
+    EventLoopLatency latency;
     const QString classDir = parser.value(QStringLiteral("class"));
-    const QString session = parser.value(QStringLiteral("session"));
     const bool opened =
         classDir.isEmpty() ? window.openSession(session) : window.openClass(classDir, session);
     if (!opened) {
@@ -72,6 +73,21 @@ int runClassWindow(const QCommandLineParser &parser, const AppContext &context,
             });
         });
     }
+    if (parser.isSet(QStringLiteral("measure-responsiveness"))) {
+        // For the speed benchmark: how long the window was kept from answering while it graded.
+        QObject::connect(&window, &ClassWindow::gradingFinished, &window, [&window, &latency] {
+            latency.stop();
+            if (!window.messageLabel()->text().isEmpty()) {
+                std::fprintf(stderr, "%s\n", qPrintable(window.messageLabel()->text()));
+            }
+            std::printf("graded the class in %.1f s; the event loop was late by %lld ms at "
+                        "worst over %d ticks of 10 ms\n",
+                        latency.seconds(), latency.worstMs(), latency.ticks());
+            std::fflush(stdout);
+            QApplication::exit(0);
+        });
+        latency.start();
+    }
     if (parser.isSet(QStringLiteral("grade"))) {
         window.gradeClass();
     }
@@ -80,10 +96,31 @@ int runClassWindow(const QCommandLineParser &parser, const AppContext &context,
 
 #endif
 
+/// The value of --session FILE (or --session=FILE). QGuiApplication takes "-session" and
+/// "--session" for the desktop's session management and removes them from the arguments before
+/// the command-line parser sees them, so RaceGrade reads its own option here, before Qt does.
+QString sessionArgument(int argc, char *argv[])
+{
+    QString value;
+    for (int i = 1; i < argc; ++i) {
+        const QString argument = QString::fromLocal8Bit(argv[i]);
+        if (argument == u"--") {
+            break;
+        }
+        if ((argument == u"--session" || argument == u"-session") && i + 1 < argc) {
+            value = QString::fromLocal8Bit(argv[++i]);
+        } else if (argument.startsWith(u"--session=")) {
+            value = argument.mid(int(qstrlen("--session=")));
+        }
+    }
+    return value;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    const QString session = sessionArgument(argc, argv);
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("racegrade"));
     QApplication::setApplicationDisplayName(QStringLiteral("RaceGrade"));
@@ -145,9 +182,14 @@ int main(int argc, char *argv[])
         QStringLiteral("roster"),
         QApplication::translate("main", "With --class: read this roster CSV into the session."),
         QStringLiteral("csv"));
+    const QCommandLineOption responsivenessOption(
+        QStringLiteral("measure-responsiveness"),
+        QApplication::translate("main", "With --class and --grade: measure how late the window's "
+                                        "event loop runs while the class is graded, print the "
+                                        "worst delay and quit when done."));
     parser.addOptions({exerciseOption, languageOption, fileOption, exercisesOption, settingsOption,
                        dataOption, gradeOption, screenshotOption, classOption, sessionOption,
-                       rosterOption});
+                       rosterOption, responsivenessOption});
     parser.process(application);
 
     AppContext context;
@@ -156,9 +198,9 @@ int main(int argc, char *argv[])
     context.exerciseRoots = parser.values(exercisesOption);
     const QString screenshot = parser.value(screenshotOption);
 
-    if (parser.isSet(classOption) || parser.isSet(sessionOption)) {
+    if (parser.isSet(classOption) || !session.isEmpty()) {
 #ifdef RACEGRADE_HAVE_CLASS_VIEW
-        return runClassWindow(parser, context, screenshot);
+        return runClassWindow(parser, context, session, screenshot);
 #else
         std::fprintf(stderr, "%s\n",
                      qPrintable(QApplication::translate(

@@ -643,6 +643,27 @@ QString problemKindName(const QString &kind)
     if (kind == u"sanitizer-failure") {
         return ResultsView::tr("Race detector failure");
     }
+    if (kind == u"blocked") {
+        return ResultsView::tr("Stuck waiting");
+    }
+    if (kind == u"endless-loop") {
+        return ResultsView::tr("Endless loop");
+    }
+    if (kind == u"file-size-limit") {
+        return ResultsView::tr("File too large");
+    }
+    if (kind == u"harness-marker") {
+        return ResultsView::tr("Imitates the hidden test's output");
+    }
+    if (kind == u"build-timed-out") {
+        return ResultsView::tr("Build took too long");
+    }
+    if (kind == u"build-memory-limit") {
+        return ResultsView::tr("Build ran out of memory");
+    }
+    if (kind.startsWith(u"build-")) {
+        return ResultsView::tr("Build stopped");
+    }
     return raceKindName(kind);
 }
 

@@ -379,7 +379,11 @@ RunRecord Grading::runOnce(const Workspace &workspace, const PlannedRun &planned
         };
     }
 
-    const RunSlots::Holder slot(m_request.options.slots.get(), m_cancelled);
+    RunSlots::Holder slot(m_request.options.slots.get(), m_cancelled);
+    if (m_request.options.slots) {
+        // A run that sleeps or waits lends its slot meanwhile (RunSlots).
+        request.onIdleChanged = [&slot](bool idle) { slot.setIdle(idle); };
+    }
     for (int attempt = 0; attempt < 2; ++attempt) {
         request.disableAddressRandomization = m_addressRandomizationOff.load();
         record.addressRandomizationDisabled = request.disableAddressRandomization;

@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <deque>
 #include <fcntl.h>
 #include <grp.h>
 #include <mutex>
@@ -37,6 +38,10 @@ constexpr int drainAfterExitMs = 200;
 constexpr int pollIntervalMs = 50;
 // How often the watchdog measures the tree's memory and tasks.
 constexpr int watchdogIntervalMs = 100;
+// A tree is idle when it used at most this many clock ticks (10 ms each) of CPU over the last
+// idleWindowLooks looks of the watchdog: under a tenth of one core.
+constexpr qint64 idleTicksAtMost = 2;
+constexpr int idleWindowLooks = 3;
 // When student code runs as "nobody", the kernel's own bound on that user's tasks backs up the
 // watchdog against a fork loop faster than it looks.
 constexpr rlim_t unprivilegedTaskBound = 4096;
@@ -648,6 +653,9 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
     QByteArray bwrapStatus;
     TreeUsage atStop;
     char buffer[65536];
+    // The tree's CPU ticks at the last few looks, for telling whether it is idle.
+    std::deque<qint64> recentTicks;
+    bool idle = false;
 
     const auto stopFor = [&](StopReason reason) {
         if (stop == StopReason::None && !exited) {
@@ -682,6 +690,18 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
                 // Orphans of other runs that ended meanwhile go now, not when this run ends.
                 ChildRegistry::instance().reapOrphans({}, 0);
                 const TreeUsage tree = ProcessTree::measure(pid);
+                if (request.onIdleChanged) {
+                    recentTicks.push_back(tree.cpuTicks);
+                    if (int(recentTicks.size()) > idleWindowLooks) {
+                        recentTicks.pop_front();
+                        const bool nowIdle =
+                            recentTicks.back() - recentTicks.front() <= idleTicksAtMost;
+                        if (nowIdle != idle) {
+                            idle = nowIdle;
+                            request.onIdleChanged(idle);
+                        }
+                    }
+                }
                 result.peakTreeResidentBytes =
                     qMax(result.peakTreeResidentBytes, tree.residentBytes);
                 result.peakTasks = qMax(result.peakTasks, tree.tasks);

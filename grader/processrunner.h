@@ -56,6 +56,10 @@ struct RunRequest
     /// Called on the runner's thread with each chunk of output as it arrives (only what is kept
     /// under outputLimitBytes); may be empty.
     std::function<void(const QByteArray &chunk, bool isError)> onOutput;
+    /// Called on the runner's thread when the process tree starts or stops using the CPU
+    /// (idle: almost no CPU time over the last few tenths of a second, as while it sleeps or
+    /// waits); may be empty. Only measured while the watchdog looks at the tree.
+    std::function<void(bool idle)> onIdleChanged;
 };
 
 /// What came out of one run.

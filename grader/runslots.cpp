@@ -40,6 +40,33 @@ void RunSlots::release()
     m_changed.notify_one();
 }
 
+bool RunSlots::lend()
+{
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        if (m_lent >= m_count * lendFactor) {
+            return false;
+        }
+        --m_inUse;
+        ++m_lent;
+    }
+    m_changed.notify_one();
+    return true;
+}
+
+void RunSlots::reclaim()
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    ++m_inUse;
+    --m_lent;
+}
+
+void RunSlots::releaseLent()
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    --m_lent;
+}
+
 void RunSlots::setPaused(bool paused)
 {
     {
@@ -70,7 +97,24 @@ RunSlots::Holder::Holder(RunSlots *slots, const std::atomic_bool *cancelled)
 RunSlots::Holder::~Holder()
 {
     if (m_slots && m_held) {
-        m_slots->release();
+        if (m_lent) {
+            m_slots->releaseLent();
+        } else {
+            m_slots->release();
+        }
+    }
+}
+
+void RunSlots::Holder::setIdle(bool idle)
+{
+    if (!m_slots || !m_held || idle == m_lent) {
+        return;
+    }
+    if (idle) {
+        m_lent = m_slots->lend();
+    } else {
+        m_slots->reclaim();
+        m_lent = false;
     }
 }
 

@@ -46,6 +46,8 @@ packages=(
     golang-go go-staticcheck g++ libtsan2 clang libclang-rt-14-dev
     # sandbox, archives, packaging checks, a screen for GUI tests, PDF readers for export tests
     bubblewrap libarchive-dev appstream-util xvfb xauth util-linux poppler-utils
+    # the speed benchmark (bench/)
+    python3
 )
 
 if [ "$install" = 1 ]; then

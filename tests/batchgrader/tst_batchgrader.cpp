@@ -4,6 +4,7 @@
 #include "batchgrader.h"
 #include "exerciseloader.h"
 #include "gradingsession.h"
+#include "processrunner.h"
 #include "runslots.h"
 
 #include <QCryptographicHash>
@@ -13,6 +14,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <memory>
 #include <thread>
 
 using namespace RaceGrade;
@@ -71,6 +73,8 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void slotsBoundWhatRunsAtOnce();
+    void idleRunsLendTheirSlots();
+    void sleepingRunLendsItsSlotWhileItSleeps();
     void shardsSplitTheClass();
     void gradesEachDistinctFileOnce();
     void overrideSurvivesRegrade();
@@ -165,6 +169,64 @@ void TestBatchGrader::slotsBoundWhatRunsAtOnce()
         QCOMPARE(slots.inUse(), 2);
     }
     QCOMPARE(slots.inUse(), 1);
+}
+
+void TestBatchGrader::idleRunsLendTheirSlots()
+{
+    RunSlots slots(1);
+    std::atomic_bool cancelled{false};
+    {
+        RunSlots::Holder sleeper(&slots, &cancelled);
+        QCOMPARE(slots.inUse(), 1);
+        // While the holder's process sleeps, its slot goes to another run...
+        sleeper.setIdle(true);
+        QCOMPARE(slots.inUse(), 0);
+        {
+            const RunSlots::Holder worker(&slots, &cancelled);
+            QVERIFY(worker.held());
+            QCOMPARE(slots.inUse(), 1);
+            // ...and comes back when it works again, even beyond the count.
+            sleeper.setIdle(false);
+            QCOMPARE(slots.inUse(), 2);
+        }
+        QCOMPARE(slots.inUse(), 1);
+        sleeper.setIdle(true);
+        QCOMPARE(slots.inUse(), 0);
+    }
+    // A holder that ends while lent frees nothing twice.
+    QCOMPARE(slots.inUse(), 0);
+
+    // No more than lendFactor slots per slot are lent at once.
+    std::vector<std::unique_ptr<RunSlots::Holder>> holders;
+    for (int i = 0; i <= RunSlots::lendFactor; ++i) {
+        holders.push_back(std::make_unique<RunSlots::Holder>(&slots, &cancelled));
+        holders.back()->setIdle(true);
+    }
+    QCOMPARE(slots.inUse(), 1);
+    holders.clear();
+    QCOMPARE(slots.inUse(), 0);
+}
+
+void TestBatchGrader::sleepingRunLendsItsSlotWhileItSleeps()
+{
+    // The runner tells when a process stops using the CPU: a sleep is idle, a busy loop is not.
+    const auto idleChanges = [](const QString &script) {
+        RunRequest request;
+        request.program = QStringLiteral("/bin/sh");
+        request.arguments = QStringList{QStringLiteral("-c"), script};
+        request.environment = ProcessRunner::systemEnvironment();
+        request.timeLimitMs = 5000;
+        request.taskLimit = 64; // the watchdog only looks at a tree it has limits for
+        QVector<bool> changes;
+        request.onIdleChanged = [&changes](bool idle) { changes.append(idle); };
+        const RunResult result = ProcessRunner::run(request, nullptr);
+        return result.exitedWith(0) ? changes : QVector<bool>{};
+    };
+    const QVector<bool> sleeping = idleChanges(QStringLiteral("sleep 1"));
+    QVERIFY2(!sleeping.isEmpty() && sleeping.first(), "a sleeping process was not found idle");
+    const QVector<bool> busy =
+        idleChanges(QStringLiteral("i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done"));
+    QVERIFY2(busy.isEmpty() || !busy.first(), "a busy process was found idle at once");
 }
 
 void TestBatchGrader::shardsSplitTheClass()

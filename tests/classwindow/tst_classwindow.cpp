@@ -12,6 +12,7 @@
 #include "classtablemodel.h"
 #include "classwindow.h"
 #include "codeeditor.h"
+#include "eventlooplatency.h"
 #include "gradingpanel.h"
 #include "gradingsession.h"
 #include "overridedialog.h"
@@ -95,41 +96,6 @@ QSet<int> markedLines(const CodeEditor *editor, LineMarkKind kind)
     }
     return lines;
 }
-
-/// A timer that should fire every 10 ms: how late it gets is how long the event loop was blocked.
-class LatenessProbe
-{
-public:
-    LatenessProbe()
-    {
-        m_ticker.setTimerType(Qt::PreciseTimer);
-        m_ticker.setInterval(10);
-        QObject::connect(&m_ticker, &QTimer::timeout, [this] {
-            const qint64 now = m_clock.elapsed();
-            if (m_last >= 0) {
-                m_worst = qMax(m_worst, now - m_last - m_ticker.interval());
-            }
-            m_last = now;
-            ++m_ticks;
-        });
-    }
-    void start()
-    {
-        m_clock.start();
-        m_ticker.start();
-    }
-    void stop() { m_ticker.stop(); }
-    qint64 worstMs() const { return m_worst; }
-    int ticks() const { return m_ticks; }
-    double seconds() const { return m_clock.elapsed() / 1000.0; }
-
-private:
-    QTimer m_ticker;
-    QElapsedTimer m_clock;
-    qint64 m_last = -1;
-    qint64 m_worst = 0;
-    int m_ticks = 0;
-};
 
 } // namespace
 
@@ -353,7 +319,7 @@ void TestClassWindow::correctionSticks()
 void TestClassWindow::gradingKeepsTheWindowResponsive()
 {
     QVERIFY(m_window);
-    LatenessProbe probe;
+    EventLoopLatency probe;
     int progressValues = 0;
     connect(m_window->gradingPanel()->classBar(), &QProgressBar::valueChanged, this,
             [&] { ++progressValues; });
@@ -689,7 +655,7 @@ void TestClassWindow::generatedClassGradesAsPlanned()
         }
     }
 
-    LatenessProbe probe;
+    EventLoopLatency probe;
     QVERIFY(waitForBatch(*m_window, [&] {
         probe.start();
         m_window->gradeClass();

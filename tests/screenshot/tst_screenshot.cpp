@@ -115,6 +115,10 @@ void TestScreenshot::gradedClass()
             copyCorpusFile(QString::fromUtf8(corpus), classDir + u'/' + QString::fromUtf8(path)));
     }
 
+    // --session is also a Qt option (session management), which Qt takes out of the arguments:
+    // the app must still grade into the session it names.
+    QVERIFY(QDir(home.path()).mkdir(QStringLiteral("sessions")));
+    const QString session = home.filePath(QStringLiteral("sessions/week3.racegrade"));
     QProcess app;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
@@ -125,11 +129,13 @@ void TestScreenshot::gradedClass()
                QStringLiteral(RACEGRADE_APP_PATH), QStringLiteral("--settings"),
                settings.fileName(), QStringLiteral("--data-dir"),
                home.filePath(QStringLiteral("work")), QStringLiteral("--class"), classDir,
-               QStringLiteral("--grade"), QStringLiteral("--screenshot"), png});
+               QStringLiteral("--session"), session, QStringLiteral("--grade"),
+               QStringLiteral("--screenshot"), png});
     QVERIFY(app.waitForFinished(500000));
     const QString log = QString::fromUtf8(app.readAll());
     QVERIFY2(app.exitStatus() == QProcess::NormalExit && app.exitCode() == 0, qPrintable(log));
-    QVERIFY(QFileInfo::exists(classDir + QStringLiteral(".racegrade")));
+    QVERIFY(QFileInfo::exists(session));
+    QVERIFY(!QFileInfo::exists(classDir + QStringLiteral(".racegrade")));
 
     const QImage image(png);
     QVERIFY2(!image.isNull(), qPrintable(png));
