@@ -694,8 +694,10 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
                     recentTicks.push_back(tree.cpuTicks);
                     if (int(recentTicks.size()) > idleWindowLooks) {
                         recentTicks.pop_front();
-                        const bool nowIdle =
-                            recentTicks.back() - recentTicks.front() <= idleTicksAtMost;
+                        // A process of the tree that ended takes its ticks with it: a drop
+                        // says nothing about idleness.
+                        const qint64 used = recentTicks.back() - recentTicks.front();
+                        const bool nowIdle = used >= 0 && used <= idleTicksAtMost;
                         if (nowIdle != idle) {
                             idle = nowIdle;
                             request.onIdleChanged(idle);
