@@ -9,24 +9,31 @@
 
 set(QT_MAJOR_VERSION "" CACHE STRING "Qt major version to build against (5 or 6; empty: choose)")
 
-function(_racegrade_probe major out_qt out_kf)
-    find_package(Qt${major} QUIET COMPONENTS Core Widgets)
-    set(${out_qt} ${Qt${major}Widgets_FOUND} PARENT_SCOPE)
-    find_package(KF${major}SyntaxHighlighting QUIET)
-    set(${out_kf} ${KF${major}SyntaxHighlighting_FOUND} PARENT_SCOPE)
+# Looks for a package's CMake config file without loading it: loading Qt 6 to look at it would
+# define Qt's version-less targets (Qt::Core, ...) for Qt 6 even when Qt 5 is chosen after.
+function(_racegrade_has_config package out)
+    find_file(_racegrade_config_${package} ${package}Config.cmake
+        PATH_SUFFIXES lib/${CMAKE_LIBRARY_ARCHITECTURE}/cmake/${package} lib/cmake/${package}
+                      lib64/cmake/${package} share/cmake/${package}
+        NO_CACHE)
+    if(_racegrade_config_${package})
+        set(${out} TRUE PARENT_SCOPE)
+    else()
+        set(${out} FALSE PARENT_SCOPE)
+    endif()
 endfunction()
 
 if(NOT QT_MAJOR_VERSION)
-    _racegrade_probe(6 _qt6_widgets _kf6)
+    _racegrade_has_config(Qt6Widgets _qt6_widgets)
+    _racegrade_has_config(KF6SyntaxHighlighting _kf6)
+    _racegrade_has_config(Qt5Widgets _qt5_widgets)
+    _racegrade_has_config(KF5SyntaxHighlighting _kf5)
     if(_qt6_widgets AND _kf6)
         set(_chosen 6)
+    elseif(_qt5_widgets AND _kf5)
+        set(_chosen 5)
     else()
-        _racegrade_probe(5 _qt5_widgets _kf5)
-        if(_qt5_widgets AND _kf5)
-            set(_chosen 5)
-        else()
-            set(_chosen 6)
-        endif()
+        set(_chosen 6)
     endif()
     set(QT_MAJOR_VERSION ${_chosen} CACHE STRING
         "Qt major version to build against (5 or 6; empty: choose)" FORCE)
