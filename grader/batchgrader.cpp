@@ -2,11 +2,13 @@
 
 #include "grader.h"
 #include "gradingsession.h"
+#include "idlecoremeter.h"
 #include "logging.h"
 #include "runslots.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
@@ -23,6 +25,25 @@ namespace {
 
 // How often the batch's own thread looks at pause and cancel while gradings run.
 constexpr std::chrono::milliseconds controlPollInterval{100};
+
+// Most runs sleep or wait rather than compute (RunSlots lends their slots), so many may be alive
+// at once; they are bounded by the memory each may use and the memory the machine has free.
+int processCapFor(int cores, int memoryMiBPerRun)
+{
+    constexpr int mostPerCore = 16;
+    QFile meminfo(QStringLiteral("/proc/meminfo"));
+    qint64 availableKiB = 0;
+    if (meminfo.open(QIODevice::ReadOnly)) {
+        const QByteArray key = "MemAvailable:";
+        for (const QByteArray &line : meminfo.readAll().split('\n')) {
+            if (line.startsWith(key)) {
+                availableKiB = line.mid(key.size()).trimmed().split(' ').value(0).toLongLong();
+            }
+        }
+    }
+    const qint64 byMemory = availableKiB / (qint64(qMax(1, memoryMiBPerRun)) * 1024);
+    return int(qBound(qint64(cores) * 2, byMemory, qint64(cores) * mostPerCore));
+}
 
 QString recordId(const QString &studentKey, const QString &exercise)
 {
@@ -348,8 +369,20 @@ void BatchRun::gradeTasks()
     if (m_tasks.isEmpty()) {
         return;
     }
-    const int cores = m_options.jobs > 0 ? m_options.jobs : qMax(1, QThread::idealThreadCount());
-    m_slots = std::make_shared<RunSlots>(cores);
+    const bool jobsGiven = m_options.jobs > 0;
+    const int cores = jobsGiven ? m_options.jobs : qMax(1, QThread::idealThreadCount());
+    const int memoryPerRun =
+        m_options.grade.memoryMiB > 0 ? m_options.grade.memoryMiB : ExerciseLimits().runMemoryMiB;
+    // With one slot per core, cores left idle by sleeping runs go to more runs. A number of jobs
+    // given by the user is a bound: nothing starts beyond it.
+    RunSlots::IdleCores idleCores;
+    if (!jobsGiven) {
+        // The slots ask the meter under their own lock, so it needs none of its own.
+        auto meter = std::make_shared<IdleCoreMeter>();
+        idleCores = [meter] { return meter->idleCoresSinceLastAnswer(); };
+    }
+    m_slots =
+        std::make_shared<RunSlots>(cores, std::move(idleCores), processCapFor(cores, memoryPerRun));
     // One grading more than there are cores, so that a grading that waits on its build or on a
     // slow run never leaves a core idle.
     const int parallel = m_options.parallelGradings > 0 ? m_options.parallelGradings : cores + 1;

@@ -15,8 +15,8 @@ class GradingSession;
 /// How a class is graded.
 struct BatchOptions
 {
-    GradeOptions grade;            ///< for every submission (runs, time limit, compiler, sandbox)
-    int jobs = 0;                  ///< processes (builds and runs) at once; 0: one per core
+    GradeOptions grade; ///< for every submission (runs, time limit, compiler, sandbox)
+    int jobs = 0; ///< processes (builds and runs) at once; 0: one per core, more while cores idle
     int parallelGradings = 0;      ///< submissions in progress at once; 0: one more than `jobs`
     bool regradeUnchanged = false; ///< grade again even where the stored grade is of the same bytes
     int shardIndex = 0; ///< grade only the shardIndex-th of shardCount slices (by student)

@@ -144,6 +144,9 @@ BuildCommand CppToolchain::harnessBuild(const Workspace &workspace) const
         {QStringLiteral("-std=c++20"), QStringLiteral("-c"),
          QStringLiteral("-DRACEGRADE_VERDICT_KEY=\"%1\"").arg(workspace.verdictKey()),
          workspace.verdictKeySource(), QStringLiteral("-o"), keyObject});
+    // TODO(#6): each of the three builds parses the standard headers again. A precompiled
+    // header per compiler and flags, made once and read-only to the sandbox, took the harness
+    // build from 2.1 to 1.5 CPU s in a trial.
     command.arguments = commonFlags;
     command.arguments.append({QStringLiteral("-O1"), QStringLiteral("-fsanitize=thread"),
                               QStringLiteral("harness.cpp"), keyObject, QStringLiteral("-o"),

@@ -379,7 +379,7 @@ RunRecord Grading::runOnce(const Workspace &workspace, const PlannedRun &planned
         };
     }
 
-    RunSlots::Holder slot(m_request.options.slots.get(), m_cancelled);
+    RunSlots::Holder slot(m_request.options.slots.get(), m_cancelled, RunSlots::runCores);
     if (m_request.options.slots) {
         // A run that sleeps or waits lends its slot meanwhile (RunSlots).
         request.onIdleChanged = [&slot](bool idle) { slot.setIdle(idle); };
@@ -428,7 +428,12 @@ void Grading::runAll(const Workspace &workspace)
     int done = 0;
     const int total = int(plan.size());
     report(0, total, QStringLiteral("running"));
-    runParallel(m_jobs, total, [&](int i) {
+    // With shared slots, a grading has a thread ready for every slot it could get, lent ones
+    // included: a grading whose runs sleep then runs more of them at once, while the slots keep
+    // the processes that compute within the count.
+    const RunSlots *slots = options.slots.get();
+    const int threads = slots ? slots->processCap() : m_jobs;
+    runParallel(threads, total, [&](int i) {
         const PlannedRun &planned = plan.at(i);
         {
             const std::lock_guard<std::mutex> lock(mutex);

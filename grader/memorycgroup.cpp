@@ -272,13 +272,25 @@ void MemoryCgroup::killAll() const
     if (m_v2 && writeText(m_path + QStringLiteral("/cgroup.kill"), "1")) {
         return;
     }
+    for (const pid_t pid : memberPids()) {
+        ::kill(pid, SIGKILL);
+    }
+}
+
+QVector<pid_t> MemoryCgroup::memberPids() const
+{
+    QVector<pid_t> pids;
+    if (m_path.isEmpty()) {
+        return pids;
+    }
     for (const QByteArray &line : readText(m_path + QStringLiteral("/cgroup.procs")).split('\n')) {
         bool ok = false;
         const pid_t pid = pid_t(line.trimmed().toLong(&ok));
         if (ok && pid > 0) {
-            ::kill(pid, SIGKILL);
+            pids.append(pid);
         }
     }
+    return pids;
 }
 
 } // namespace RaceGrade

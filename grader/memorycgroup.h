@@ -1,8 +1,10 @@
 #pragma once
 
 #include "expected.h"
+#include "processtree.h"
 
 #include <QString>
+#include <QVector>
 #include <memory>
 
 namespace RaceGrade {
@@ -44,6 +46,11 @@ public:
     qint64 peakBytes() const;
     /// Kills every process still in the group.
     void killAll() const;
+    /// The processes in the group now.
+    QVector<pid_t> memberPids() const;
+    /// What the group's processes use together, counted as ProcessTree counts a tree, but
+    /// found from the group's list of members instead of a walk over every process.
+    TreeUsage usage() const { return ProcessTree::measureAll(memberPids()); }
     QString path() const { return m_path; }
 
 private:

@@ -4,6 +4,7 @@
 #include "memorycgroup.h"
 #include "processtree.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -11,6 +12,7 @@
 #include <QProcessEnvironment>
 #include <QSet>
 #include <QStandardPaths>
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -47,6 +49,8 @@ constexpr int idleWindowLooks = 3;
 constexpr rlim_t unprivilegedTaskBound = 4096;
 // How long a run waits for the processes of its killed tree to be handed over and reaped.
 constexpr int strayGraceMs = 1000;
+// The least time between two looks for orphans from the watchdogs of all runs together.
+constexpr qint64 orphanReapIntervalMs = 100;
 
 struct Pipe
 {
@@ -318,6 +322,18 @@ public:
         m_waited.remove(pid);
     }
 
+    // Reaps ended children that no run waits for, unless another run did so a moment ago: runs
+    // call it at every look of their watchdog, and one look at a time is enough for all.
+    void reapOrphansNow()
+    {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        qint64 last = m_lastReapMs.load();
+        if (now - last < orphanReapIntervalMs || !m_lastReapMs.compare_exchange_strong(last, now)) {
+            return;
+        }
+        reapOrphans({}, 0);
+    }
+
     // Reaps the ended children that no run waits for. Waits up to graceMs while any of
     // `awaited` (the processes of a tree just killed) is still dying. Returns how many were
     // reaped.
@@ -383,6 +399,7 @@ private:
 
     std::mutex m_mutex;
     QSet<pid_t> m_waited;
+    std::atomic<qint64> m_lastReapMs{0};
 };
 
 // Makes this process the child subreaper of everything its runs start, once.
@@ -398,12 +415,12 @@ void becomeSubreaper()
     });
 }
 
-// Kills the program's group and, in case something left the group, every process below it.
-// Returns what the tree had used just before.
-TreeUsage killTree(pid_t pid)
+// Kills every process below pid and returns what they had used just before. With a cgroup, the
+// group's list of members says what belongs to the tree (nothing can leave the group), without a
+// walk over every process of the machine.
+TreeUsage killTree(pid_t pid, const MemoryCgroup *cgroup)
 {
-    const QVector<ProcessInfo> processes = ProcessTree::snapshot();
-    TreeUsage usage = ProcessTree::sum(processes, pid);
+    TreeUsage usage = cgroup ? cgroup->usage() : ProcessTree::sum(ProcessTree::snapshot(), pid);
     usage.runQueueWaitNs = ProcessTree::runQueueWaitNs(usage.pids);
     for (const pid_t member : usage.pids) {
         kill(member, SIGKILL);
@@ -660,7 +677,7 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
     const auto stopFor = [&](StopReason reason) {
         if (stop == StopReason::None && !exited) {
             stop = reason;
-            atStop = killTree(pid);
+            atStop = killTree(pid, cgroup.get());
         }
     };
 
@@ -688,8 +705,8 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
             } else if (watch && clock.elapsed() >= nextWatchMs) {
                 nextWatchMs = clock.elapsed() + watchdogIntervalMs;
                 // Orphans of other runs that ended meanwhile go now, not when this run ends.
-                ChildRegistry::instance().reapOrphans({}, 0);
-                const TreeUsage tree = ProcessTree::measure(pid);
+                ChildRegistry::instance().reapOrphansNow();
+                const TreeUsage tree = cgroup ? cgroup->usage() : ProcessTree::measure(pid);
                 if (request.onIdleChanged) {
                     recentTicks.push_back(tree.cpuTicks);
                     if (int(recentTicks.size()) > idleWindowLooks) {
@@ -777,7 +794,7 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
         bwrapStatus += readAvailable(sandboxStatus.readEnd);
         sandboxStatus.closeRead();
     }
-    killTree(pid);
+    const TreeUsage leftover = killTree(pid, cgroup.get());
     if (cgroup) {
         cgroup->killAll();
     }
@@ -791,9 +808,13 @@ RunResult ProcessRunner::run(const RunRequest &request, const std::atomic_bool *
     // What a killed tree leaves behind was handed to this process: reap it now. Besides the
     // tree killed at a limit, that is whatever of the program's group outlived the program.
     QVector<pid_t> dying = atStop.pids;
-    for (const ProcessInfo &process : ProcessTree::snapshot()) {
-        if (process.parent == getpid() && process.processGroup == pid) {
-            dying.append(process.pid);
+    if (cgroup) {
+        dying += leftover.pids; // the group held every process the program started
+    } else {
+        for (const ProcessInfo &process : ProcessTree::snapshot()) {
+            if (process.parent == getpid() && process.processGroup == pid) {
+                dying.append(process.pid);
+            }
         }
     }
     ChildRegistry::instance().reapOrphans(dying, strayGraceMs);

@@ -73,6 +73,15 @@ std::optional<ProcessInfo> ProcessTree::parseStat(const QByteArray &stat, const 
     return info;
 }
 
+void TreeUsage::add(const ProcessInfo &process)
+{
+    residentBytes += process.residentBytes;
+    tasks += qMax(1, process.threads);
+    cpuTicks += process.cpuTicks;
+    ++processes;
+    pids.append(process.pid);
+}
+
 TreeUsage ProcessTree::sum(const QVector<ProcessInfo> &processes, pid_t root)
 {
     QHash<pid_t, QVector<int>> children;
@@ -95,39 +104,56 @@ TreeUsage ProcessTree::sum(const QVector<ProcessInfo> &processes, pid_t root)
             continue; // a pid reused while the snapshot was taken; never loop on it
         }
         seen.insert(process.pid);
-        usage.residentBytes += process.residentBytes;
-        usage.tasks += qMax(1, process.threads);
-        usage.cpuTicks += process.cpuTicks;
-        ++usage.processes;
-        usage.pids.append(process.pid);
+        usage.add(process);
         pending += children.value(process.pid);
     }
     return usage;
 }
 
-QVector<ProcessInfo> ProcessTree::snapshot()
+namespace {
+
+std::optional<ProcessInfo> readProcess(const char *pid)
 {
     static const qint64 pageSize = sysconf(_SC_PAGESIZE);
+    char statPath[300];
+    char statmPath[300];
+    snprintf(statPath, sizeof statPath, "/proc/%s/stat", pid);
+    snprintf(statmPath, sizeof statmPath, "/proc/%s/statm", pid);
+    return ProcessTree::parseStat(readSmallFile(statPath), readSmallFile(statmPath), pageSize);
+}
+
+} // namespace
+
+QVector<ProcessInfo> ProcessTree::snapshot()
+{
     QVector<ProcessInfo> processes;
     DIR *proc = opendir("/proc");
     if (!proc) {
         return processes;
     }
-    char statPath[300];
-    char statmPath[300];
     while (const dirent *entry = readdir(proc)) {
         if (!std::isdigit(static_cast<unsigned char>(entry->d_name[0]))) {
             continue;
         }
-        snprintf(statPath, sizeof statPath, "/proc/%s/stat", entry->d_name);
-        snprintf(statmPath, sizeof statmPath, "/proc/%s/statm", entry->d_name);
-        if (const std::optional<ProcessInfo> info =
-                parseStat(readSmallFile(statPath), readSmallFile(statmPath), pageSize)) {
+        if (const std::optional<ProcessInfo> info = readProcess(entry->d_name)) {
             processes.append(*info);
         }
     }
     closedir(proc);
     return processes;
+}
+
+TreeUsage ProcessTree::measureAll(const QVector<pid_t> &pids)
+{
+    TreeUsage usage;
+    char name[32];
+    for (const pid_t pid : pids) {
+        snprintf(name, sizeof name, "%d", int(pid));
+        if (const std::optional<ProcessInfo> info = readProcess(name)) {
+            usage.add(*info);
+        }
+    }
+    return usage;
 }
 
 qint64 ProcessTree::runQueueWaitNs(const QVector<pid_t> &pids)

@@ -28,9 +28,12 @@ struct TreeUsage
     qint64 residentBytes = 0;
     int tasks = 0; ///< threads of all processes, each process counting at least one
     int processes = 0;
-    qint64 cpuTicks = 0; ///< CPU time of the processes, see ProcessInfo::cpuTicks
+    qint64 cpuTicks = 0;       ///< CPU time of the processes, see ProcessInfo::cpuTicks
     qint64 runQueueWaitNs = 0; ///< filled by whoever asks runQueueWaitNs() for these pids
-    QVector<pid_t> pids; ///< the processes counted
+    QVector<pid_t> pids;       ///< the processes counted
+
+    /// Counts one more process.
+    void add(const ProcessInfo &process);
 };
 
 /// Measures a process tree through /proc: the watchdog behind the memory and process limits,
@@ -47,6 +50,8 @@ public:
     /// Every process of this machine that can be read now.
     static QVector<ProcessInfo> snapshot();
     static TreeUsage measure(pid_t root) { return sum(snapshot(), root); }
+    /// Adds up the listed processes (the members of a cgroup, say) without a walk over /proc.
+    static TreeUsage measureAll(const QVector<pid_t> &pids);
     /// The anonymous memory of the processes, each page shared between them (as after fork)
     /// counted once in all, from /proc/<pid>/smaps_rollup. Slower than measure(): a second
     /// opinion for when measure() says a limit is passed.

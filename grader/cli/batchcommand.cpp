@@ -470,8 +470,9 @@ int BatchCommand::run(const QStringList &arguments)
         {QStringLiteral("no-color"), QStringLiteral("Never colour the output.")},
     });
     const GradingOptions gradingOptions(
-        parser, QStringLiteral("Programs (builds and runs) at once over the whole class "
-                               "(default: one per core)."));
+        parser, QStringLiteral("Programs (builds and runs) computing at once over the whole "
+                               "class (default: one per core, and more runs while runs that "
+                               "sleep leave cores idle; a given number is never exceeded)."));
 
     const CliOutput out(stdout, true);
     const auto usage = [&](const QString &message) {

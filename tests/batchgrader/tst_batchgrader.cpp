@@ -75,6 +75,7 @@ private Q_SLOTS:
     void slotsBoundWhatRunsAtOnce();
     void idleRunsLendTheirSlots();
     void sleepingRunLendsItsSlotWhileItSleeps();
+    void idleCoresAdmitRunsBeyondTheCount();
     void shardsSplitTheClass();
     void gradesEachDistinctFileOnce();
     void overrideSurvivesRegrade();
@@ -227,6 +228,75 @@ void TestBatchGrader::sleepingRunLendsItsSlotWhileItSleeps()
     const QVector<bool> busy =
         idleChanges(QStringLiteral("i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done"));
     QVERIFY2(busy.isEmpty() || !busy.first(), "a busy process was found idle at once");
+}
+
+void TestBatchGrader::idleCoresAdmitRunsBeyondTheCount()
+{
+    // A meter that finds what the test sets once; the next reading finds the cores busy again.
+    std::atomic<double> idleCores{0.0};
+    const int cap = 4;
+    RunSlots slots(
+        1, [&idleCores] { return std::optional<double>(idleCores.exchange(0.0)); }, cap);
+    QCOMPARE(slots.processCap(), cap);
+    std::atomic_bool cancelled{false};
+    QVERIFY(slots.acquire(&cancelled));
+    const auto acquireOnThread = [&](std::atomic_bool &got, double expectedCores) {
+        return std::thread([&got, &slots, &cancelled, expectedCores] {
+            got = slots.acquire(&cancelled, expectedCores);
+        });
+    };
+
+    // Busy cores: a run waits...
+    std::atomic_bool run{false};
+    std::thread runWaiter = acquireOnThread(run, RunSlots::runCores);
+    QTest::qWait(150);
+    QVERIFY(!run);
+    // ...until the meter finds a little idle time, enough for that run and no other.
+    idleCores = 1.5 * RunSlots::runCores;
+    runWaiter.join();
+    QVERIFY(run);
+    QCOMPARE(slots.inUse(), 2);
+    std::atomic_bool secondRun{false};
+    std::thread secondRunWaiter = acquireOnThread(secondRun, RunSlots::runCores);
+    QTest::qWait(150);
+    QVERIFY(!secondRun);
+
+    // Half an idle core starts the run but not a compiler, which needs a whole one.
+    std::atomic_bool build{false};
+    std::thread buildWaiter = acquireOnThread(build, RunSlots::buildCores);
+    idleCores = 0.5;
+    secondRunWaiter.join();
+    QVERIFY(secondRun);
+    QTest::qWait(150);
+    QVERIFY(!build);
+    idleCores = 1.0;
+    buildWaiter.join();
+    QVERIFY(build);
+    QCOMPARE(slots.inUse(), cap);
+
+    // Never beyond the process cap, however idle the cores.
+    idleCores = 8.0;
+    std::atomic_bool capped{true};
+    std::thread cappedWaiter = acquireOnThread(capped, RunSlots::runCores);
+    QTest::qWait(150);
+    cancelled = true;
+    cappedWaiter.join();
+    QVERIFY(!capped);
+    QCOMPARE(slots.inUse(), cap);
+
+    // Nor is a slot lent once the cap is reached: another run would take it.
+    cancelled = false;
+    slots.release();
+    {
+        RunSlots::Holder holder(&slots, &cancelled, RunSlots::runCores);
+        QVERIFY(holder.held());
+        holder.setIdle(true);
+        QCOMPARE(slots.inUse(), cap);
+    }
+    for (int i = 1; i < cap; ++i) {
+        slots.release();
+    }
+    QCOMPARE(slots.inUse(), 0);
 }
 
 void TestBatchGrader::shardsSplitTheClass()
